@@ -1,0 +1,491 @@
+//! The single registry of rules: stable code, kebab-case name, default severity, layer, and
+//! the rule's documentation (what, why, an invalid and a valid example). Codes are never
+//! reused. `tests/fixtures/invalid/<rule-name>/` holds each rule's fixtures.
+
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+}
+
+/// The validator layers of DESIGN.md, in the order a cluster applies them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layer {
+    Yaml,
+    Structure,
+    Decoding,
+    Admission,
+    Kubernetes,
+    Addon,
+    Advice,
+    Bundle,
+}
+
+/// A rule and its documentation.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub layer: Layer,
+    /// What it checks.
+    pub what: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// A YAML fragment that triggers the rule.
+    pub invalid: &'static str,
+    /// The fragment fixed.
+    pub valid: &'static str,
+}
+
+macro_rules! rules {
+    ($( $ident:ident = $code:literal $name:literal $severity:ident $layer:ident
+        what $what:literal why $why:literal invalid $invalid:literal valid $valid:literal; )*) => {
+        $(
+            #[doc = $what]
+            pub static $ident: Rule = Rule {
+                code: $code,
+                name: $name,
+                severity: Severity::$severity,
+                layer: Layer::$layer,
+                what: $what,
+                why: $why,
+                invalid: $invalid,
+                valid: $valid,
+            };
+        )*
+        /// Every rule, in code order.
+        pub static RULES: &[&Rule] = &[$(&$ident),*];
+    };
+}
+
+rules! {
+    YAML_SYNTAX = "KS001" "yaml-syntax" Error Yaml
+        what "The text is not valid YAML."
+        why "kubectl cannot read the file at all."
+        invalid "spec:\n  schedule: */5 * * * *\n"
+        valid "spec:\n  schedule: \"*/5 * * * *\"\n";
+    DUPLICATE_KEY = "KS002" "duplicate-key" Error Yaml
+        what "A mapping has the same key twice."
+        why "Strict decoding rejects it; lenient readers silently keep only the last value."
+        invalid "metadata:\n  name: a\n  name: b\n"
+        valid "metadata:\n  name: b\n";
+    INPUT_TOO_LARGE = "KS003" "input-too-large" Error Yaml
+        what "The input is larger than the loader accepts (32 MiB)."
+        why "The API server itself limits request bodies to 3 MiB; a larger file is a mistake."
+        invalid "(a 40 MiB file)"
+        valid "(one file per object)";
+    NESTING_TOO_DEEP = "KS004" "nesting-too-deep" Error Yaml
+        what "Collections are nested deeper than 128 levels."
+        why "No KubeStash object is that deep; bounding depth keeps every face safe from stack exhaustion."
+        invalid "[[[[[[ ... 200 levels ... ]]]]]]"
+        valid "a: [1, 2]";
+    ALIAS_LIMIT = "KS005" "alias-expansion-limit" Error Yaml
+        what "Aliases expand to more than 100,000 nodes."
+        why "An alias bomb (billion laughs) would exhaust memory."
+        invalid "a: &a [x, x]\nb: &b [*a, *a]\n# ... repeated"
+        valid "a: &a [x, x]\nb: *a\n";
+    TOO_MANY_DOCUMENTS = "KS006" "too-many-documents" Error Yaml
+        what "A file holds more than 100,000 documents."
+        why "Bounds the work done for one input."
+        invalid "---\n--- (100,001 times)"
+        valid "--- (a few documents)";
+    INVALID_ENCODING = "KS007" "invalid-encoding" Error Yaml
+        what "The input is not UTF-8 text, or contains characters YAML forbids (such as NUL)."
+        why "Kubernetes manifests are UTF-8; a binary or UTF-16 file cannot be read."
+        invalid "(bytes 0xff 0xfe ...)"
+        valid "apiVersion: v1\n";
+    UNSUPPORTED_YAML = "KS008" "unsupported-yaml" Error Yaml
+        what "A YAML feature Kubernetes cannot turn into JSON: a collection used as a key, or an unknown tag."
+        why "sigs.k8s.io/yaml converts YAML to JSON first; only scalar keys and core tags survive."
+        invalid "? [a, b]\n: c\n"
+        valid "a: c\n";
+    NOT_AN_OBJECT = "KS009" "document-not-an-object" Error Yaml
+        what "A document is a scalar or a list instead of a Kubernetes object."
+        why "kubectl expects every document to be an object with apiVersion and kind."
+        invalid "just a string\n"
+        valid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\n";
+    UNKNOWN_KIND = "KS010" "unknown-kind" Info Yaml
+        what "A document is not one of the kinds stashform checks; it is counted and skipped."
+        why "Bundles often carry Secrets or databases beside KubeStash objects; they are not errors."
+        invalid "apiVersion: v1\nkind: Secret\n"
+        valid "apiVersion: core.kubestash.com/v1alpha1\nkind: RestoreSession\n";
+    WRONG_API_VERSION = "KS011" "wrong-api-version" Error Structure
+        what "A KubeStash kind is given with an apiVersion that does not serve it."
+        why "The API server answers `no matches for kind` and nothing is created."
+        invalid "apiVersion: stash.appscode.com/v1beta1\nkind: BackupConfiguration\n"
+        valid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\n";
+
+    UNKNOWN_FIELD = "KS101" "unknown-field" Error Structure
+        what "A field that the CRD schema does not define."
+        why "With strict field validation the API server rejects it; otherwise it is silently dropped, so the setting never takes effect."
+        invalid "spec:\n  sessions:\n    - name: daily\n      schedule: \"0 2 * * *\"\n"
+        valid "spec:\n  sessions:\n    - name: daily\n      scheduler:\n        schedule: \"0 2 * * *\"\n";
+    WRONG_TYPE = "KS102" "wrong-type" Error Structure
+        what "A value of the wrong JSON type (for example a number where the CRD wants a string)."
+        why "The API server rejects it: `must be of type string`."
+        invalid "resources:\n  requests:\n    cpu: 0.5\n"
+        valid "resources:\n  requests:\n    cpu: \"0.5\"\n";
+    MISSING_REQUIRED = "KS103" "missing-required-field" Error Structure
+        what "A field the CRD marks required is absent."
+        why "The API server rejects the object with `Required value`."
+        invalid "scheduler:\n  schedule: \"0 2 * * *\"\n"
+        valid "scheduler:\n  schedule: \"0 2 * * *\"\n  jobTemplate: {}\n";
+    NOT_IN_ENUM = "KS104" "value-not-in-enum" Error Structure
+        what "A value outside the CRD's enum."
+        why "The API server rejects it with `Unsupported value`."
+        invalid "deletionPolicy: Keep\n"
+        valid "deletionPolicy: Retain\n";
+    BELOW_MINIMUM = "KS105" "value-below-minimum" Error Structure
+        what "A number below the CRD's minimum."
+        why "The API server rejects it."
+        invalid "retryConfig:\n  maxRetry: 0\n"
+        valid "retryConfig:\n  maxRetry: 1\n";
+    PATTERN_MISMATCH = "KS106" "pattern-mismatch" Error Structure
+        what "A string that does not match the CRD's pattern (resource quantities)."
+        why "The API server rejects it."
+        invalid "memory: 1GB\n"
+        valid "memory: 1Gi\n";
+    DUPLICATE_ITEM = "KS107" "duplicate-list-item" Error Structure
+        what "Two items of a list-type map or set have the same key."
+        why "The API server rejects duplicates in `x-kubernetes-list-type: map` and `set` lists."
+        invalid "env:\n  - name: A\n  - name: A\n"
+        valid "env:\n  - name: A\n  - name: B\n";
+    NULL_VALUE = "KS108" "null-value" Warning Structure
+        what "A field is explicitly null (or empty)."
+        why "The API server prunes null values of non-nullable fields, so the key has no effect."
+        invalid "spec:\n  target:\n"
+        valid "spec:\n  target:\n    name: pg\n";
+
+    INVALID_DURATION = "KS201" "invalid-duration" Error Decoding
+        what "A duration that Go's time.ParseDuration rejects (backupTimeout, restoreTimeout, retryConfig.delay, hook timeout)."
+        why "The CRD says only `string`, but the webhook decodes it as metav1.Duration and the request fails with 400."
+        invalid "backupTimeout: 2d\n"
+        valid "backupTimeout: 48h\n";
+    INVALID_QUANTITY = "KS202" "invalid-quantity" Error Decoding
+        what "A resource quantity that Kubernetes' ParseQuantity rejects although the CRD pattern allows it."
+        why "Decoding fails in the webhook and the object is rejected."
+        invalid "cpu: 1e1.5\n"
+        valid "cpu: \"10\"\n";
+    INVALID_DATE_TIME = "KS203" "invalid-date-time" Error Decoding
+        what "A timestamp that is not RFC 3339 (for example pitr.targetTime)."
+        why "metav1.Time decoding fails and the object is rejected."
+        invalid "targetTime: 2026-01-02 03:04\n"
+        valid "targetTime: \"2026-01-02T03:04:00Z\"\n";
+    INTEGER_OUT_OF_RANGE = "KS204" "integer-out-of-range" Error Decoding
+        what "An integer too large for its int32 or int64 field."
+        why "Go decoding overflows and the request is rejected."
+        invalid "backoffLimit: 3000000000\n"
+        valid "backoffLimit: 3\n";
+    INVALID_NAME = "KS205" "invalid-name" Error Decoding
+        what "metadata.name is not a DNS-1123 subdomain."
+        why "The API server rejects the object."
+        invalid "metadata:\n  name: Sample_Backup\n"
+        valid "metadata:\n  name: sample-backup\n";
+    INVALID_NAMESPACE = "KS206" "invalid-namespace" Error Decoding
+        what "metadata.namespace is not a DNS-1123 label."
+        why "The API server rejects the object."
+        invalid "metadata:\n  namespace: Demo.NS\n"
+        valid "metadata:\n  namespace: demo\n";
+
+    NO_BACKENDS = "KS301" "backends-empty" Warning Admission
+        what "A BackupConfiguration without backends."
+        why "The webhook defaults a backend only when the namespace has a default BackupStorage; otherwise it rejects with `backend can not be empty`."
+        invalid "spec:\n  backends: []\n"
+        valid "spec:\n  backends:\n    - name: gcs\n      storageRef: {name: gcs-storage}\n      retentionPolicy: {name: keep-30}\n";
+    DUPLICATE_BACKEND = "KS302" "duplicate-backend-name" Error Admission
+        what "Two backends share a name."
+        why "The webhook rejects it."
+        invalid "backends:\n  - name: gcs\n  - name: gcs\n"
+        valid "backends:\n  - name: gcs\n  - name: s3\n";
+    MISSING_RETENTION_POLICY = "KS303" "backend-without-retention-policy" Warning Admission
+        what "A backend without retentionPolicy."
+        why "Accepted only where the cluster has a default RetentionPolicy; otherwise the webhook rejects it."
+        invalid "backends:\n  - name: gcs\n    storageRef: {name: gcs-storage}\n"
+        valid "backends:\n  - name: gcs\n    storageRef: {name: gcs-storage}\n    retentionPolicy: {name: keep-30}\n";
+    MISSING_STORAGE_REF = "KS304" "backend-without-storage-ref" Error Admission
+        what "A backend without storageRef."
+        why "The webhook rejects it: `no storage reference is found for backend`."
+        invalid "backends:\n  - name: gcs\n"
+        valid "backends:\n  - name: gcs\n    storageRef: {name: gcs-storage}\n";
+    NO_SESSIONS = "KS305" "sessions-empty" Error Admission
+        what "A BackupConfiguration without sessions."
+        why "The webhook rejects it: `sessions can not be empty`."
+        invalid "spec:\n  sessions: []\n"
+        valid "spec:\n  sessions:\n    - name: daily\n";
+    EMPTY_SESSION_NAME = "KS306" "session-name-empty" Error Admission
+        what "A session without a name."
+        why "The webhook rejects it: `session name can not be empty`."
+        invalid "sessions:\n  - scheduler: {}\n"
+        valid "sessions:\n  - name: daily\n";
+    DUPLICATE_SESSION = "KS307" "duplicate-session-name" Error Admission
+        what "Two sessions share a name."
+        why "The webhook rejects it."
+        invalid "sessions:\n  - name: daily\n  - name: daily\n"
+        valid "sessions:\n  - name: daily\n  - name: weekly\n";
+    DUPLICATE_REPOSITORY = "KS308" "duplicate-repository-name" Error Admission
+        what "Two repositories of one session share a name."
+        why "The webhook rejects it."
+        invalid "repositories:\n  - name: repo\n  - name: repo\n"
+        valid "repositories:\n  - name: repo\n  - name: repo-copy\n";
+    MISSING_SCHEDULER = "KS309" "scheduler-missing" Error Admission
+        what "A session without scheduler."
+        why "The webhook rejects it: `scheduler is empty for session`."
+        invalid "sessions:\n  - name: daily\n"
+        valid "sessions:\n  - name: daily\n    scheduler:\n      schedule: \"0 2 * * *\"\n      jobTemplate: {}\n";
+    MISSING_ADDON = "KS310" "addon-missing" Error Admission
+        what "A session without addon."
+        why "The webhook rejects it: `addon info is empty for session`."
+        invalid "sessions:\n  - name: daily\n"
+        valid "sessions:\n  - name: daily\n    addon:\n      name: postgres-addon\n      tasks: [{name: logical-backup}]\n";
+    EMPTY_ADDON_NAME = "KS311" "addon-name-empty" Error Admission
+        what "An addon without a name."
+        why "The webhook rejects it."
+        invalid "addon:\n  tasks: [{name: logical-backup}]\n"
+        valid "addon:\n  name: postgres-addon\n  tasks: [{name: logical-backup}]\n";
+    NO_ADDON_TASKS = "KS312" "addon-tasks-empty" Error Admission
+        what "An addon without tasks."
+        why "The webhook rejects it: `addon tasks are not provided`."
+        invalid "addon:\n  name: postgres-addon\n"
+        valid "addon:\n  name: postgres-addon\n  tasks: [{name: logical-backup}]\n";
+    EMPTY_TASK_NAME = "KS313" "task-name-empty" Error Admission
+        what "An addon task without a name."
+        why "The webhook rejects it."
+        invalid "tasks:\n  - params: {}\n"
+        valid "tasks:\n  - name: logical-backup\n";
+    NO_REPOSITORIES = "KS314" "repositories-empty" Error Admission
+        what "A session without repositories."
+        why "The webhook rejects it: `no repository found for session`."
+        invalid "sessions:\n  - name: daily\n    repositories: []\n"
+        valid "sessions:\n  - name: daily\n    repositories:\n      - name: repo\n        backend: gcs\n        directory: /pg\n";
+    UNKNOWN_BACKEND = "KS315" "unknown-backend-reference" Error Admission
+        what "A repository names a backend that is not declared in spec.backends."
+        why "The webhook rejects it: `doesn't match with any of the given backends`."
+        invalid "repositories:\n  - name: repo\n    backend: s3\n"
+        valid "repositories:\n  - name: repo\n    backend: gcs\n";
+    EMPTY_DIRECTORY = "KS316" "directory-empty" Error Admission
+        what "A repository without directory."
+        why "The webhook rejects it: `directory is not provided for repository`."
+        invalid "repositories:\n  - name: repo\n    backend: gcs\n"
+        valid "repositories:\n  - name: repo\n    backend: gcs\n    directory: /pg\n";
+    DUPLICATE_DIRECTORY = "KS317" "duplicate-directory" Error Admission
+        what "Two different repositories use the same directory."
+        why "The webhook rejects it (only the same repository, same backend, may repeat across sessions)."
+        invalid "repositories:\n  - {name: a, backend: gcs, directory: /pg}\n  - {name: b, backend: gcs, directory: /pg}\n"
+        valid "repositories:\n  - {name: a, backend: gcs, directory: /pg}\n  - {name: b, backend: gcs, directory: /pg-copy}\n";
+    MISSING_DATA_SOURCE = "KS318" "data-source-missing" Error Admission
+        what "A RestoreSession without spec.dataSource."
+        why "The webhook dereferences it and fails (HTTP 500): nothing is restored."
+        invalid "spec:\n  target: {name: pg}\n"
+        valid "spec:\n  dataSource:\n    repository: repo\n    snapshot: latest\n";
+    PITR_WITHOUT_TIME = "KS319" "pitr-target-time-missing" Error Admission
+        what "pitr is set without targetTime."
+        why "The webhook rejects it."
+        invalid "pitr:\n  exclusive: true\n"
+        valid "pitr:\n  targetTime: \"2026-01-02T03:04:05Z\"\n";
+    PITR_WITHOUT_REPOSITORY = "KS320" "pitr-repository-missing" Error Admission
+        what "pitr is set without dataSource.repository."
+        why "The webhook rejects it."
+        invalid "dataSource:\n  pitr: {targetTime: \"2026-01-02T03:04:05Z\"}\n"
+        valid "dataSource:\n  repository: repo\n  pitr: {targetTime: \"2026-01-02T03:04:05Z\"}\n";
+    EMPTY_SNAPSHOT = "KS321" "snapshot-empty" Error Admission
+        what "dataSource has neither snapshot nor pitr."
+        why "The webhook rejects it: `snapshot can not be empty`."
+        invalid "dataSource:\n  repository: repo\n"
+        valid "dataSource:\n  repository: repo\n  snapshot: latest\n";
+    LATEST_WITHOUT_REPOSITORY = "KS322" "latest-snapshot-without-repository" Error Admission
+        what "snapshot: latest without dataSource.repository."
+        why "The webhook rejects it: `repository can not be empty for latest snapshot`."
+        invalid "dataSource:\n  snapshot: latest\n"
+        valid "dataSource:\n  repository: repo\n  snapshot: latest\n";
+    INVALID_RETENTION_PERIOD = "KS323" "invalid-retention-period" Error Admission
+        what "maxRetentionPeriod does not follow KubeStash's y/mo/w/d/h/m grammar."
+        why "The webhook rejects it: `invalid duration provided`."
+        invalid "maxRetentionPeriod: 30 days\n"
+        valid "maxRetentionPeriod: 30d\n";
+    EMPTY_RETENTION_POLICY = "KS324" "retention-policy-empty" Error Admission
+        what "A RetentionPolicy with neither maxRetentionPeriod nor successfulSnapshots."
+        why "The webhook rejects it."
+        invalid "spec:\n  failedSnapshots: {last: 2}\n"
+        valid "spec:\n  maxRetentionPeriod: 30d\n";
+    SELECTOR_MISSING = "KS325" "usage-policy-selector-missing" Error Admission
+        what "usagePolicy.allowedNamespaces.from is Selector but no selector is given."
+        why "The webhook rejects it."
+        invalid "usagePolicy:\n  allowedNamespaces:\n    from: Selector\n"
+        valid "usagePolicy:\n  allowedNamespaces:\n    from: Selector\n    selector:\n      matchLabels: {team: db}\n";
+    USAGE_POLICY_EMPTY = "KS326" "usage-policy-from-missing" Error Admission
+        what "usagePolicy is given without allowedNamespaces.from."
+        why "The webhook dereferences it and fails (HTTP 500)."
+        invalid "usagePolicy: {}\n"
+        valid "usagePolicy:\n  allowedNamespaces:\n    from: Same\n";
+
+    INVALID_SCHEDULE = "KS401" "invalid-schedule" Error Kubernetes
+        what "A schedule that Kubernetes' CronJob validation rejects (robfig/cron v3 ParseStandard)."
+        why "KubeStash accepts the BackupConfiguration but cannot create the CronJob: the backup silently never runs."
+        invalid "schedule: \"0 0 * * 7\"\n"
+        valid "schedule: \"0 0 * * 0\"\n";
+    SCHEDULE_TIME_ZONE = "KS402" "schedule-time-zone" Error Kubernetes
+        what "A schedule with TZ= or CRON_TZ=."
+        why "Kubernetes refuses TZ in new CronJob schedules, and KubeStash has no timeZone field."
+        invalid "schedule: \"TZ=UTC 0 2 * * *\"\n"
+        valid "schedule: \"0 2 * * *\"\n";
+    NEGATIVE_VALUE = "KS403" "negative-value" Error Kubernetes
+        what "A count or number of seconds below zero in a job or schedule setting."
+        why "Kubernetes rejects the CronJob or Job the operator creates: `must be greater than or equal to 0`."
+        invalid "jobTemplate:\n  backoffLimit: -1\n"
+        valid "jobTemplate:\n  backoffLimit: 1\n";
+    INVALID_JOB_SETTING = "KS404" "invalid-job-setting" Error Kubernetes
+        what "concurrencyPolicy or completionMode outside what Kubernetes supports, or Indexed without completions."
+        why "Kubernetes rejects the CronJob or Job the operator creates."
+        invalid "concurrencyPolicy: Never\n"
+        valid "concurrencyPolicy: Forbid\n";
+    REQUEST_EXCEEDS_LIMIT = "KS405" "request-exceeds-limit" Error Kubernetes
+        what "A resource request larger than its limit."
+        why "Kubernetes rejects the backup Pod: `must be less than or equal to cpu limit`."
+        invalid "resources:\n  requests: {cpu: \"2\"}\n  limits: {cpu: 500m}\n"
+        valid "resources:\n  requests: {cpu: 500m}\n  limits: {cpu: \"2\"}\n";
+    NEGATIVE_QUANTITY = "KS406" "negative-quantity" Error Kubernetes
+        what "A negative resource quantity."
+        why "Kubernetes rejects the backup Pod: `must be greater than or equal to 0`."
+        invalid "memory: -1Gi\n"
+        valid "memory: 1Gi\n";
+    INVALID_RESOURCE_NAME = "KS407" "invalid-resource-name" Error Kubernetes
+        what "A container resource name that is neither standard (cpu, memory, ephemeral-storage, hugepages-*) nor a domain-prefixed extended resource."
+        why "Kubernetes rejects the backup Pod: `must be a standard resource for containers`."
+        invalid "limits:\n  gpu: \"1\"\n"
+        valid "limits:\n  nvidia.com/gpu: \"1\"\n";
+    CRONJOB_NAME_TOO_LONG = "KS408" "cronjob-name-too-long" Warning Kubernetes
+        what "`trigger-<backupconfiguration>-<session>` is longer than the 52 characters a CronJob name may have."
+        why "The operator must shorten the name; keep names short so the CronJob is easy to find."
+        invalid "metadata:\n  name: a-very-long-backup-configuration-name-for-postgres\n"
+        valid "metadata:\n  name: pg-backup\n";
+
+    UNKNOWN_ADDON = "KS501" "unknown-addon" Warning Addon
+        what "An addon that is not in the KubeStash or KubeDB catalog."
+        why "Probably a typo: the operator fails to find the Addon and the backup never runs."
+        invalid "addon:\n  name: postgresql-addon\n"
+        valid "addon:\n  name: postgres-addon\n";
+    UNKNOWN_TASK = "KS502" "unknown-task" Error Addon
+        what "A task that the named addon does not have."
+        why "The operator cannot resolve the task; the backup or restore fails."
+        invalid "tasks:\n  - name: logical-backups\n"
+        valid "tasks:\n  - name: logical-backup\n";
+    TASK_WRONG_DIRECTION = "KS503" "task-wrong-direction" Error Addon
+        what "A restore task in a BackupConfiguration, or a backup task in a RestoreSession."
+        why "The operator looks tasks up among backupTasks or restoreTasks only."
+        invalid "kind: RestoreSession\n...\ntasks:\n  - name: logical-backup\n"
+        valid "kind: RestoreSession\n...\ntasks:\n  - name: logical-backup-restore\n";
+    UNKNOWN_PARAM = "KS504" "unknown-param" Warning Addon
+        what "A task parameter the addon does not declare."
+        why "Unknown parameters are ignored, so the setting has no effect."
+        invalid "params:\n  backupCommand: pg_dump\n"
+        valid "params:\n  backupCmd: pg_dump\n";
+    INVALID_PARAM_VALUE = "KS505" "invalid-param-value" Error Addon
+        what "A parameter value the addon does not allow (postgres backupCmd is pg_dump or pg_dumpall)."
+        why "The backup job fails at run time."
+        invalid "params:\n  backupCmd: pg_basebackup\n"
+        valid "params:\n  backupCmd: pg_dump\n";
+    MISSING_REQUIRED_PARAM = "KS506" "missing-required-param" Warning Addon
+        what "A parameter the addon marks required is not given."
+        why "The operator fails the backup at run time (admission does not check it)."
+        invalid "addon:\n  name: workload-addon\n  tasks:\n    - name: logical-backup\n"
+        valid "addon:\n  name: workload-addon\n  tasks:\n    - name: logical-backup\n      params:\n        paths: /data\n";
+    PARAM_NOT_STRING = "KS507" "param-not-string" Warning Addon
+        what "A parameter value that is not a string."
+        why "Parameters are substituted into command lines as text; `true` or `10` may not arrive as written."
+        invalid "params:\n  enableCache: false\n"
+        valid "params:\n  enableCache: \"false\"\n";
+    UNKNOWN_ADDON_VOLUME = "KS508" "unknown-addon-volume" Error Addon
+        what "tasks[].addonVolumes[].name does not name a volumeTemplate of the task."
+        why "The operator cannot match the volume; the override is ignored or fails."
+        invalid "addonVolumes:\n  - name: tmp\n"
+        valid "addonVolumes:\n  - name: kubestash-tmp-volume\n";
+
+    MISSING_ENCRYPTION_SECRET = "KS601" "missing-encryption-secret" Warning Advice
+        what "A repository used by a Restic task without encryptionSecret (or a RestoreSession without one)."
+        why "Restic needs RESTIC_PASSWORD: the backup Job fails at 2 a.m. with `storage Secret is not provided`."
+        invalid "repositories:\n  - name: repo\n    backend: gcs\n    directory: /pg\n"
+        valid "repositories:\n  - name: repo\n    backend: gcs\n    directory: /pg\n    encryptionSecret: {name: encrypt-secret, namespace: demo}\n";
+    PG_DUMP_WITHOUT_DATABASE = "KS602" "pg-dump-without-database" Warning Advice
+        what "backupCmd pg_dump without a database name in args."
+        why "pg_dump dumps one database; without a name it dumps the user's default database only."
+        invalid "params:\n  backupCmd: pg_dump\n"
+        valid "params:\n  backupCmd: pg_dump\n  args: testdb\n";
+    PAUSED = "KS603" "backups-paused" Info Advice
+        what "spec.paused or a session's scheduler.suspend is true."
+        why "No backup runs until it is set back to false."
+        invalid "spec:\n  paused: true\n"
+        valid "spec:\n  paused: false\n";
+    MISSING_NAMESPACE = "KS604" "missing-namespace" Info Advice
+        what "metadata.namespace is not set."
+        why "kubectl puts the object in the current context's namespace, which may not be the database's."
+        invalid "metadata:\n  name: pg-backup\n"
+        valid "metadata:\n  name: pg-backup\n  namespace: demo\n";
+
+    MISSING_STORAGE_IN_BUNDLE = "KS701" "backup-storage-not-in-bundle" Info Bundle
+        what "A backend's storageRef names a BackupStorage that this multi-document file does not contain."
+        why "Fine if it exists in the cluster; a typo otherwise."
+        invalid "storageRef: {name: gcs-storag, namespace: demo}\n"
+        valid "storageRef: {name: gcs-storage, namespace: demo}\n";
+    MISSING_RETENTION_IN_BUNDLE = "KS702" "retention-policy-not-in-bundle" Info Bundle
+        what "A backend's retentionPolicy names a RetentionPolicy that this multi-document file does not contain."
+        why "Fine if it exists in the cluster; a typo otherwise."
+        invalid "retentionPolicy: {name: keep-3o}\n"
+        valid "retentionPolicy: {name: keep-30}\n";
+    MISSING_SECRET_IN_BUNDLE = "KS703" "secret-not-in-bundle" Info Bundle
+        what "An encryptionSecret names a Secret that this multi-document file does not contain."
+        why "Fine if it exists in the cluster; a typo otherwise."
+        invalid "encryptionSecret: {name: encrypt-secrt}\n"
+        valid "encryptionSecret: {name: encrypt-secret}\n";
+    MISSING_REPOSITORY_IN_BUNDLE = "KS704" "repository-not-in-bundle" Info Bundle
+        what "A RestoreSession's dataSource.repository is not a repository of any BackupConfiguration in this file."
+        why "Fine if the Repository exists in the cluster; a typo otherwise."
+        invalid "dataSource:\n  repository: gcs-postgres-rep\n"
+        valid "dataSource:\n  repository: gcs-postgres-repo\n";
+}
+
+/// Look a rule up by code (`KS401`) or name (`invalid-schedule`).
+#[must_use]
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .find(|rule| rule.code == code_or_name || rule.name == code_or_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let mut codes = HashSet::new();
+        let mut names = HashSet::new();
+        for rule in RULES {
+            assert!(codes.insert(rule.code), "duplicate code {}", rule.code);
+            assert!(names.insert(rule.name), "duplicate name {}", rule.name);
+            assert!(rule.code.starts_with("KS") && rule.code.len() == 5);
+            assert!(rule.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit()));
+            assert!(rule.what.ends_with('.') && rule.why.ends_with('.'), "{}", rule.name);
+        }
+    }
+}

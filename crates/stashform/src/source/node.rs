@@ -1,0 +1,168 @@
+//! The position-preserving document tree: every node knows its byte span, every mapping key
+//! knows its own span, so a diagnostic path can be turned back into a place in the text.
+
+use super::Span;
+
+/// A mapping key and the span of its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A YAML node after tag resolution as Kubernetes reads it (go-yaml v2 rules, see `resolve`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+/// The resolved value of a node. Integers keep the full `i128` range so that values past
+/// `i64` (which Go reads as `uint64`) are not lost.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i128),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Key, Node)>),
+}
+
+impl Node {
+    #[must_use]
+    pub fn new(value: Value, span: Span) -> Self {
+        Self { value, span }
+    }
+
+    /// The value of `key` when this node is a mapping that has it.
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, node)| node)
+    }
+
+    /// The key and value of `key` when this node is a mapping that has it.
+    #[must_use]
+    pub fn entry(&self, key: &str) -> Option<(&Key, &Node)> {
+        match &self.value {
+            Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(k, v)| (k, v)),
+            _ => None,
+        }
+    }
+
+    /// The string when this node is a string scalar.
+    #[must_use]
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A string field of a mapping: `node.str_at("name")`.
+    #[must_use]
+    pub fn str_at(&self, key: &str) -> Option<&str> {
+        self.get(key).and_then(Node::as_str)
+    }
+
+    /// The items when this node is a sequence, else an empty slice.
+    #[must_use]
+    pub fn items(&self) -> &[Node] {
+        match &self.value {
+            Value::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    /// The entries when this node is a mapping, else an empty slice.
+    #[must_use]
+    pub fn entries(&self) -> &[(Key, Node)] {
+        match &self.value {
+            Value::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    #[must_use]
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
+
+    /// The JSON type name Kubernetes uses in `must be of type` messages.
+    #[must_use]
+    pub fn type_name(&self) -> &'static str {
+        match &self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Int(_) => "integer",
+            Value::Float(f) if f.is_finite() && f.fract() == 0.0 => "integer",
+            Value::Float(_) => "number",
+            Value::Str(_) => "string",
+            Value::Seq(_) => "array",
+            Value::Map(_) => "object",
+        }
+    }
+
+    /// Convert to JSON the way `sigs.k8s.io/yaml` does before the API server sees it.
+    #[must_use]
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => i64::try_from(*i)
+                .map(J::from)
+                .or_else(|_| u64::try_from(*i).map(J::from))
+                .unwrap_or_else(|_| J::String(i.to_string())),
+            Value::Float(f) => {
+                if f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15 {
+                    // Go's encoding/json writes 1.0 as `1`, which then decodes as an integer.
+                    #[allow(clippy::cast_possible_truncation)]
+                    J::from(*f as i64)
+                } else {
+                    serde_json::Number::from_f64(*f).map_or(J::Null, J::Number)
+                }
+            }
+            Value::Str(s) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.name.clone(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Build a span-less tree from JSON (used by `render` for objects that never were text).
+    #[must_use]
+    pub fn from_json(value: &serde_json::Value) -> Node {
+        use serde_json::Value as J;
+        let value = match value {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(*b),
+            J::Number(n) => n
+                .as_i64()
+                .map(|i| Value::Int(i128::from(i)))
+                .or_else(|| n.as_u64().map(|u| Value::Int(i128::from(u))))
+                .unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(0.0))),
+            J::String(s) => Value::Str(s.clone()),
+            J::Array(items) => Value::Seq(items.iter().map(Node::from_json).collect()),
+            J::Object(map) => Value::Map(
+                map.iter()
+                    .map(|(k, v)| {
+                        (
+                            Key {
+                                name: k.clone(),
+                                span: Span::default(),
+                            },
+                            Node::from_json(v),
+                        )
+                    })
+                    .collect(),
+            ),
+        };
+        Node::new(value, Span::default())
+    }
+}

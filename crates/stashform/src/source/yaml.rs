@@ -1,0 +1,622 @@
+//! Load YAML into position-preserving [`Node`] trees, one per document.
+//!
+//! Built on `saphyr-parser`'s event stream (not a DOM) so that this module owns every limit:
+//! nesting depth, alias expansion, number of documents, duplicate keys. The builder is
+//! iterative: no input can exhaust the stack.
+
+use std::collections::{HashMap, HashSet};
+
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as ParserSpan, Tag};
+
+use super::node::{Key, Node, Value};
+use super::{Span, resolve};
+use crate::diagnostic::Diagnostic;
+use crate::registry;
+
+/// Largest input accepted, in bytes.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+/// Deepest nesting of collections accepted.
+pub const MAX_DEPTH: usize = 128;
+/// Most nodes that aliases may add by expansion, per file.
+pub const MAX_ALIAS_NODES: usize = 100_000;
+/// Most documents per file.
+pub const MAX_DOCUMENTS: usize = 100_000;
+
+/// One non-empty YAML document of a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub root: Node,
+    /// Index among the non-empty documents of the file.
+    pub index: usize,
+}
+
+/// What loading a file gives: the documents read, and what went wrong.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Decode raw bytes as UTF-8, or say where the first invalid byte is.
+///
+/// # Errors
+/// A `invalid-encoding` diagnostic located at the first invalid byte.
+pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let at = error.valid_up_to();
+        let hint = if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+            " (the file looks like UTF-16: save it as UTF-8)"
+        } else {
+            ""
+        };
+        Box::new(Diagnostic::at(
+            &registry::INVALID_ENCODING,
+            Span::new(at, at + 1),
+            format!("the input is not valid UTF-8 at byte {at}{hint}"),
+        ))
+    })
+}
+
+/// Load every document of `text`.
+#[must_use]
+pub fn load(text: &str) -> Loaded {
+    if text.len() > MAX_INPUT_BYTES {
+        return Loaded {
+            documents: Vec::new(),
+            diagnostics: vec![Diagnostic::at(
+                &registry::INPUT_TOO_LARGE,
+                Span::new(0, 0),
+                format!(
+                    "the input is {} bytes; the limit is {MAX_INPUT_BYTES} bytes (32 MiB)",
+                    text.len()
+                ),
+            )],
+        };
+    }
+    if let Some(at) = text.find('\0') {
+        return Loaded {
+            documents: Vec::new(),
+            diagnostics: vec![Diagnostic::at(
+                &registry::INVALID_ENCODING,
+                Span::new(at, at + 1),
+                "the input contains a NUL character, which YAML does not allow",
+            )],
+        };
+    }
+    let mut builder = Builder::new(text);
+    builder.run();
+    builder.loaded
+}
+
+enum Frame {
+    Seq {
+        items: Vec<Node>,
+        start: usize,
+        anchor: usize,
+    },
+    Map {
+        entries: Vec<(Key, Node)>,
+        pending: Option<Key>,
+        seen: HashSet<String>,
+        merged: Vec<(Key, Node)>,
+        start: usize,
+        anchor: usize,
+    },
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    offsets: CharOffsets,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, (Node, usize)>,
+    alias_budget: usize,
+    loaded: Loaded,
+    document_start: usize,
+    document_count: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            offsets: CharOffsets::new(text),
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            alias_budget: MAX_ALIAS_NODES,
+            loaded: Loaded::default(),
+            document_start: 0,
+            document_count: 0,
+        }
+    }
+
+    fn span(&self, span: ParserSpan) -> Span {
+        Span::new(
+            self.offsets.byte(span.start.index()),
+            self.offsets.byte(span.end.index()),
+        )
+    }
+
+    fn error(&mut self, rule: &'static registry::Rule, span: Span, message: impl Into<String>) {
+        self.loaded
+            .diagnostics
+            .push(Diagnostic::at(rule, span, message));
+    }
+
+    fn run(&mut self) {
+        let mut parser = Parser::new_from_str(self.text);
+        while let Some(event) = parser.next_event() {
+            match event {
+                Ok((event, span)) => {
+                    if !self.on_event(event, span) {
+                        return;
+                    }
+                }
+                Err(error) => {
+                    self.syntax_error(&error);
+                    return;
+                }
+            }
+        }
+    }
+
+    fn syntax_error(&mut self, error: &ScanError) {
+        let at = self.offsets.byte(error.marker().index()).min(self.text.len());
+        let end = self.text[at..]
+            .chars()
+            .next()
+            .map_or(at, |c| at + c.len_utf8());
+        let message = error.info().to_owned();
+        let help = syntax_help(self.text, at, &message);
+        // The scanner bounds flow nesting itself; report it under the same rule as ours.
+        let (rule, message) = if message.contains("recursion limit") {
+            (
+                &registry::NESTING_TOO_DEEP,
+                format!("collections are nested deeper than {MAX_DEPTH} levels"),
+            )
+        } else {
+            (&registry::YAML_SYNTAX, message)
+        };
+        let mut diagnostic = Diagnostic::at(rule, Span::new(at, end), message);
+        diagnostic.document = self.loaded.documents.len();
+        diagnostic.help = help;
+        self.loaded.diagnostics.push(diagnostic);
+    }
+
+    /// Handle one event; `false` stops loading.
+    fn on_event(&mut self, event: Event<'_>, parser_span: ParserSpan) -> bool {
+        let span = self.span(parser_span);
+        let is_seq = matches!(event, Event::SequenceStart(..));
+        match event {
+            Event::DocumentStart(_) => {
+                self.document_start = span.start;
+                self.anchors.clear();
+            }
+            Event::DocumentEnd | Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
+            Event::Scalar(text, style, anchor, tag) => {
+                let Some(value) = self.scalar(&text, style, tag.as_deref(), span) else {
+                    return false;
+                };
+                let node = Node::new(value, span);
+                return self.finish_node(node, anchor, true);
+            }
+            Event::Alias(id) => {
+                let Some((node, size)) = self.anchors.get(&id).cloned() else {
+                    self.error(&registry::YAML_SYNTAX, span, "unknown anchor");
+                    return false;
+                };
+                if size > self.alias_budget {
+                    self.error(
+                        &registry::ALIAS_LIMIT,
+                        span,
+                        format!("aliases expand to more than {MAX_ALIAS_NODES} nodes"),
+                    );
+                    return false;
+                }
+                self.alias_budget -= size;
+                // Keep the alias's own position so diagnostics point where it is used.
+                let mut node = node;
+                node.span = span;
+                return self.finish_node(node, 0, false);
+            }
+            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
+                if let Some(tag) = tag.as_deref()
+                    && !matches!(tag.suffix.as_str(), "seq" | "map" | "omap")
+                {
+                    self.error(
+                        &registry::UNSUPPORTED_YAML,
+                        span,
+                        format!("unsupported tag {}{} on a collection", tag.handle, tag.suffix),
+                    );
+                }
+                if self.stack.len() >= MAX_DEPTH {
+                    self.error(
+                        &registry::NESTING_TOO_DEEP,
+                        span,
+                        format!("collections are nested deeper than {MAX_DEPTH} levels"),
+                    );
+                    return false;
+                }
+                self.stack.push(if is_seq {
+                    Frame::Seq {
+                        items: Vec::new(),
+                        start: span.start,
+                        anchor,
+                    }
+                } else {
+                    Frame::Map {
+                        entries: Vec::new(),
+                        pending: None,
+                        seen: HashSet::new(),
+                        merged: Vec::new(),
+                        start: span.start,
+                        anchor,
+                    }
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = self.stack.pop() else {
+                    return true;
+                };
+                let end = span.end.max(span.start);
+                let (value, start, anchor) = match frame {
+                    Frame::Seq {
+                        items,
+                        start,
+                        anchor,
+                    } => (Value::Seq(items), start, anchor),
+                    Frame::Map {
+                        mut entries,
+                        merged,
+                        start,
+                        anchor,
+                        ..
+                    } => {
+                        // `<<` merge keys: explicit keys win over merged ones.
+                        for (key, value) in merged {
+                            if !entries.iter().any(|(k, _)| k.name == key.name) {
+                                entries.push((key, value));
+                            }
+                        }
+                        (Value::Map(entries), start, anchor)
+                    }
+                };
+                let end = if end < start { start } else { end };
+                let node = Node::new(value, Span::new(start, self.trim_end(start, end)));
+                return self.finish_node(node, anchor, false);
+            }
+        }
+        true
+    }
+
+    /// Block collections end where the next token starts; trim trailing blanks and comments
+    /// back to the last content byte so that spans stay tight.
+    fn trim_end(&self, start: usize, end: usize) -> usize {
+        let slice = &self.text[start..end.min(self.text.len())];
+        start + slice.trim_end().len()
+    }
+
+    fn scalar(
+        &mut self,
+        text: &str,
+        style: ScalarStyle,
+        tag: Option<&Tag>,
+        span: Span,
+    ) -> Option<Value> {
+        let plain = matches!(style, ScalarStyle::Plain);
+        let Some(tag) = tag else {
+            return Some(if plain {
+                resolve::plain(text)
+            } else {
+                Value::Str(text.to_owned())
+            });
+        };
+        let suffix = if tag.handle == "!!" || tag.handle == "tag:yaml.org,2002:" {
+            tag.suffix.as_str()
+        } else if tag.handle == "!" && tag.suffix.is_empty() {
+            // The non-specific tag `!` forces a string.
+            "str"
+        } else {
+            ""
+        };
+        let value = match suffix {
+            "str" | "binary" | "timestamp" => Value::Str(text.to_owned()),
+            "null" | "bool" | "int" | "float" => {
+                let resolved = resolve::plain(text);
+                let fits = matches!(
+                    (suffix, &resolved),
+                    ("null", Value::Null)
+                        | ("bool", Value::Bool(_))
+                        | ("int", Value::Int(_))
+                        | ("float", Value::Float(_) | Value::Int(_))
+                );
+                if !fits {
+                    self.error(
+                        &registry::UNSUPPORTED_YAML,
+                        span,
+                        format!("cannot decode !!{suffix} `{text}`"),
+                    );
+                }
+                match (suffix, resolved) {
+                    #[allow(clippy::cast_precision_loss)]
+                    ("float", Value::Int(i)) => Value::Float(i as f64),
+                    (_, value) => value,
+                }
+            }
+            _ => {
+                self.error(
+                    &registry::UNSUPPORTED_YAML,
+                    span,
+                    format!("unsupported tag {}{}", tag.handle, tag.suffix),
+                );
+                Value::Str(text.to_owned())
+            }
+        };
+        Some(value)
+    }
+
+    /// Attach a finished node to its parent (or close the document); `false` stops loading.
+    fn finish_node(&mut self, node: Node, anchor: usize, is_scalar: bool) -> bool {
+        if anchor != 0 {
+            let size = count_nodes(&node);
+            self.anchors.insert(anchor, (node.clone(), size));
+        }
+        let text = self.text;
+        match self.stack.last_mut() {
+            None => {
+                if node.is_null() {
+                    return true;
+                }
+                if self.document_count >= MAX_DOCUMENTS {
+                    self.error(
+                        &registry::TOO_MANY_DOCUMENTS,
+                        node.span,
+                        format!("the file has more than {MAX_DOCUMENTS} documents"),
+                    );
+                    return false;
+                }
+                let index = self.loaded.documents.len();
+                self.loaded.documents.push(Document { root: node, index });
+                self.document_count += 1;
+            }
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                pending,
+                seen,
+                merged,
+                ..
+            }) => match pending.take() {
+                None => {
+                    let name = match (&node.value, is_scalar) {
+                        (Value::Str(s), _) => s.clone(),
+                        (Value::Null, true) => "null".to_owned(),
+                        (Value::Bool(b), true) => b.to_string(),
+                        (Value::Int(i), true) => i.to_string(),
+                        (Value::Float(_), true) => text[node.span.start..node.span.end].to_owned(),
+                        _ => {
+                            let span = node.span;
+                            self.error(
+                                &registry::UNSUPPORTED_YAML,
+                                span,
+                                "a mapping key must be a scalar",
+                            );
+                            return false;
+                        }
+                    };
+                    *pending = Some(Key {
+                        name,
+                        span: node.span,
+                    });
+                }
+                Some(key) => {
+                    if key.name == "<<" && text[key.span.start..key.span.end].trim() == "<<" {
+                        match node.value {
+                            Value::Map(more) => merged.extend(more),
+                            Value::Seq(maps) => {
+                                for map in maps {
+                                    if let Value::Map(more) = map.value {
+                                        merged.extend(more);
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                        return true;
+                    }
+                    if !seen.insert(key.name.clone()) {
+                        let first = entries
+                            .iter()
+                            .find(|(k, _)| k.name == key.name)
+                            .map(|(k, _)| k.span);
+                        let message = format!("duplicate key `{}`", key.name);
+                        let mut diagnostic =
+                            Diagnostic::at(&registry::DUPLICATE_KEY, key.span, message);
+                        if let Some(first) = first {
+                            let line = text[..first.start].matches('\n').count() + 1;
+                            diagnostic.help = Some(format!(
+                                "the key is first set on line {line}; remove one of them"
+                            ));
+                        }
+                        diagnostic.document = self.loaded.documents.len();
+                        self.loaded.diagnostics.push(diagnostic);
+                    }
+                    entries.push((key, node));
+                }
+            },
+        }
+        true
+    }
+}
+
+fn count_nodes(node: &Node) -> usize {
+    let mut count = 0;
+    let mut pending = vec![node];
+    while let Some(node) = pending.pop() {
+        count += 1;
+        match &node.value {
+            Value::Seq(items) => pending.extend(items),
+            Value::Map(entries) => pending.extend(entries.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    count
+}
+
+/// A hint for the syntax errors people make most with KubeStash files.
+fn syntax_help(text: &str, at: usize, message: &str) -> Option<String> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[line_start..line_end];
+    if line.contains(": *") || line.trim_start().starts_with("- *") || message.contains("anchor")
+    {
+        return Some(
+            "a value starting with `*` is read as an alias: quote it, e.g. schedule: \"*/5 * * * *\""
+                .to_owned(),
+        );
+    }
+    if line.contains('\t') && line.trim_start().len() != line.len() {
+        return Some("YAML indentation must use spaces, not tabs".to_owned());
+    }
+    None
+}
+
+/// saphyr reports positions in characters; spans are byte offsets.
+struct CharOffsets {
+    /// `(char index, byte start, byte end)` of every non-ASCII character; empty for ASCII text.
+    marks: Vec<(usize, usize, usize)>,
+    len_bytes: usize,
+}
+
+impl CharOffsets {
+    fn new(text: &str) -> Self {
+        let marks = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .enumerate()
+                .filter(|(_, (_, c))| !c.is_ascii())
+                .map(|(char_index, (byte, c))| (char_index, byte, byte + c.len_utf8()))
+                .collect()
+        };
+        Self {
+            marks,
+            len_bytes: text.len(),
+        }
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        let before = self.marks.partition_point(|&(c, _, _)| c < char_index);
+        let byte = match self.marks.get(before) {
+            Some(&(c, start, _)) if c == char_index => start,
+            _ if before == 0 => char_index,
+            // Everything between the previous non-ASCII char and this one is ASCII.
+            _ => {
+                let (c, _, end) = self.marks[before - 1];
+                end + (char_index - c - 1)
+            }
+        };
+        byte.min(self.len_bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::line_index::{Encoding, LineIndex};
+
+    fn position(text: &str, span: Span) -> (u32, u32) {
+        let at = LineIndex::new(text).line_col(text, span.start, Encoding::Utf8);
+        (at.line, at.column)
+    }
+
+    #[test]
+    fn spans_point_at_keys_and_values() {
+        let text = "a:\n  b: [1, two]\n  c: \"x\"\n";
+        let loaded = load(text);
+        assert!(loaded.diagnostics.is_empty());
+        let root = &loaded.documents[0].root;
+        let (key, b) = root.get("a").unwrap().entry("b").unwrap();
+        assert_eq!(position(text, key.span), (2, 3));
+        assert_eq!(&text[b.span.start..b.span.end], "[1, two]");
+        assert_eq!(b.items()[1].value, Value::Str("two".into()));
+        let c = root.get("a").unwrap().get("c").unwrap();
+        assert_eq!(&text[c.span.start..c.span.end], "\"x\"");
+    }
+
+    #[test]
+    fn several_documents_and_empty_ones() {
+        let loaded = load("---\na: 1\n---\n---\nb: 2\n...\n");
+        assert_eq!(loaded.documents.len(), 2);
+        assert_eq!(loaded.documents[1].index, 1);
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_at_the_second_key() {
+        let text = "a: 1\nb: 2\na: 3\n";
+        let loaded = load(text);
+        assert_eq!(loaded.diagnostics.len(), 1);
+        let d = &loaded.diagnostics[0];
+        assert_eq!(d.rule.name, "duplicate-key");
+        assert_eq!(position(text, d.span.unwrap()), (3, 1));
+    }
+
+    #[test]
+    fn syntax_errors_have_a_position_and_help_for_unquoted_schedules() {
+        let text = "spec:\n  schedule: */5 * * * *\n";
+        let loaded = load(text);
+        let d = &loaded.diagnostics[0];
+        assert_eq!(d.rule.name, "yaml-syntax");
+        assert_eq!(position(text, d.span.unwrap()).0, 2);
+        assert!(d.help.as_deref().unwrap().contains("quote"));
+    }
+
+    #[test]
+    fn bom_crlf_and_non_ascii_positions() {
+        let text = "\u{feff}a: 1\r\nb: é\r\nc: [x\r\n";
+        let loaded = load(text);
+        assert_eq!(loaded.diagnostics.len(), 1, "{:?}", loaded.diagnostics);
+        let ok = load("\u{feff}a: 1\r\nb: é\r\nc: 3\r\n");
+        assert!(ok.diagnostics.is_empty());
+        let c = ok.documents[0].root.entry("c").unwrap().0;
+        assert_eq!(position("\u{feff}a: 1\r\nb: é\r\nc: 3\r\n", c.span), (3, 1));
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let text = "[".repeat(50_000);
+        let loaded = load(&text);
+        assert_eq!(loaded.diagnostics[0].rule.name, "nesting-too-deep");
+        let block: String = (0..300).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+        assert_eq!(load(&block).diagnostics[0].rule.name, "nesting-too-deep");
+    }
+
+    #[test]
+    fn alias_bombs_are_bounded() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let loaded = load(&text);
+        assert_eq!(loaded.diagnostics[0].rule.name, "alias-expansion-limit");
+    }
+
+    #[test]
+    fn merge_keys_and_aliases_expand() {
+        let loaded = load("base: &b {p: 1, q: 2}\nthis:\n  <<: *b\n  q: 3\n");
+        let this = loaded.documents[0].root.get("this").unwrap();
+        assert_eq!(this.get("p").unwrap().value, Value::Int(1));
+        assert_eq!(this.get("q").unwrap().value, Value::Int(3));
+    }
+
+    #[test]
+    fn nothing_panics_on_odd_input() {
+        for text in ["", "   ", "#c", "- a\nb: c", "? [a]\n: b", "a: !!int x", "a: !foo b", "\0", "x", "[", "'", "&a *a", "a: *b"] {
+            let _ = load(text);
+        }
+        assert_eq!(load("a\0").diagnostics[0].rule.name, "invalid-encoding");
+        assert!(decode(&[0x61, 0xff]).is_err());
+    }
+}

@@ -6,8 +6,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::registry::{Rule, Severity};
-use crate::source::line_index::{Encoding, LineIndex};
 use crate::source::Span;
+use crate::source::line_index::{Encoding, LineIndex};
 
 /// One step of a path into a document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -1,7 +1,48 @@
-//! stashform core: load, validate, format and describe KubeStash configuration.
+//! stashform core: load, validate, format and describe KubeStash backup and restore
+//! configuration exactly as the cluster would judge it.
 //!
 //! No I/O, no clock, no printing: every face (CLI, npm, web) calls these functions.
+//!
+//! ```
+//! let text = "apiVersion: core.kubestash.com/v1alpha1\nkind: RestoreSession\nmetadata:\n  name: r\n  namespace: demo\nspec:\n  dataSource:\n    snapshot: latest\n";
+//! let report = stashform::check(text);
+//! let first = &report.diagnostics[0];
+//! assert_eq!(first.rule.name, "latest-snapshot-without-repository");
+//! assert_eq!(first.path.to_string(), "spec.dataSource.repository");
+//! ```
 
+pub mod catalog;
 pub mod diagnostic;
 pub mod registry;
+pub mod render;
+pub mod schedule;
+pub mod schema;
 pub mod source;
+pub mod validate;
+pub mod values;
+
+pub use diagnostic::{Diagnostic, Located, Path};
+pub use registry::{Rule, Severity};
+pub use source::line_index::{Encoding, LineIndex};
+pub use validate::{DocumentInfo, Report, check};
+
+/// Canonical YAML for a file (see [`render`]); `Err` with the report when it does not load.
+///
+/// # Errors
+/// The loader's diagnostics when the text is not YAML that can be formatted without loss.
+pub fn format(text: &str) -> Result<String, Report> {
+    let loaded = source::yaml::load(text);
+    let fatal = loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    if fatal {
+        return Err(Report {
+            documents: Vec::new(),
+            diagnostics: loaded.diagnostics,
+        });
+    }
+    Ok(render::render_documents(
+        loaded.documents.iter().map(|d| &d.root),
+    ))
+}

@@ -484,8 +484,16 @@ mod tests {
             assert!(codes.insert(rule.code), "duplicate code {}", rule.code);
             assert!(names.insert(rule.name), "duplicate name {}", rule.name);
             assert!(rule.code.starts_with("KS") && rule.code.len() == 5);
-            assert!(rule.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit()));
-            assert!(rule.what.ends_with('.') && rule.why.ends_with('.'), "{}", rule.name);
+            assert!(
+                rule.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit())
+            );
+            assert!(
+                rule.what.ends_with('.') && rule.why.ends_with('.'),
+                "{}",
+                rule.name
+            );
         }
     }
 }

@@ -66,7 +66,11 @@ impl LineIndex {
         let Some(&start) = self.line_starts.get(index) else {
             return "";
         };
-        let end = self.line_starts.get(index + 1).copied().unwrap_or(text.len());
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(text.len());
         text.get(start..end)
             .unwrap_or("")
             .trim_end_matches(['\n', '\r'])
@@ -82,10 +86,22 @@ mod tests {
         let text = "a: é😀x\nb: 1\r\nc: 2";
         let index = LineIndex::new(text);
         let x = text.find('x').unwrap();
-        assert_eq!(index.line_col(text, x, Encoding::Utf8), LineCol { line: 1, column: 10 });
-        assert_eq!(index.line_col(text, x, Encoding::Utf16), LineCol { line: 1, column: 7 });
+        assert_eq!(
+            index.line_col(text, x, Encoding::Utf8),
+            LineCol {
+                line: 1,
+                column: 10
+            }
+        );
+        assert_eq!(
+            index.line_col(text, x, Encoding::Utf16),
+            LineCol { line: 1, column: 7 }
+        );
         let c = text.find('c').unwrap();
-        assert_eq!(index.line_col(text, c, Encoding::Utf8), LineCol { line: 3, column: 1 });
+        assert_eq!(
+            index.line_col(text, c, Encoding::Utf8),
+            LineCol { line: 3, column: 1 }
+        );
         assert_eq!(index.line_text(text, 2), "b: 1");
     }
 }

@@ -129,7 +129,16 @@ fn is_yaml_float(s: &str) -> bool {
 pub fn is_yaml12_non_string(text: &str) -> bool {
     matches!(
         text,
-        "" | "~" | "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        "" | "~"
+            | "null"
+            | "Null"
+            | "NULL"
+            | "true"
+            | "True"
+            | "TRUE"
+            | "false"
+            | "False"
+            | "FALSE"
     ) || is_yaml_float(text)
         || text.starts_with("0o")
         || text.starts_with("0x")
@@ -159,7 +168,10 @@ mod tests {
         assert_eq!(plain("010"), Value::Int(8));
         assert_eq!(plain("1_000"), Value::Int(1000));
         assert_eq!(plain("0b101"), Value::Int(5));
-        assert_eq!(plain("18446744073709551615"), Value::Int(i128::from(u64::MAX)));
+        assert_eq!(
+            plain("18446744073709551615"),
+            Value::Int(i128::from(u64::MAX))
+        );
         assert!(matches!(plain("18446744073709551616"), Value::Float(_)));
     }
 

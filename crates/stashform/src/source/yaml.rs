@@ -160,7 +160,10 @@ impl<'a> Builder<'a> {
     }
 
     fn syntax_error(&mut self, error: &ScanError) {
-        let at = self.offsets.byte(error.marker().index()).min(self.text.len());
+        let at = self
+            .offsets
+            .byte(error.marker().index())
+            .min(self.text.len());
         let end = self.text[at..]
             .chars()
             .next()
@@ -225,7 +228,10 @@ impl<'a> Builder<'a> {
                     self.error(
                         &registry::UNSUPPORTED_YAML,
                         span,
-                        format!("unsupported tag {}{} on a collection", tag.handle, tag.suffix),
+                        format!(
+                            "unsupported tag {}{} on a collection",
+                            tag.handle, tag.suffix
+                        ),
                     );
                 }
                 if self.stack.len() >= MAX_DEPTH {
@@ -467,8 +473,7 @@ fn syntax_help(text: &str, at: usize, message: &str) -> Option<String> {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     let line = &text[line_start..line_end];
-    if line.contains(": *") || line.trim_start().starts_with("- *") || message.contains("anchor")
-    {
+    if line.contains(": *") || line.trim_start().starts_with("- *") || message.contains("anchor") {
         return Some(
             "a value starting with `*` is read as an alias: quote it, e.g. schedule: \"*/5 * * * *\""
                 .to_owned(),
@@ -613,7 +618,21 @@ mod tests {
 
     #[test]
     fn nothing_panics_on_odd_input() {
-        for text in ["", "   ", "#c", "- a\nb: c", "? [a]\n: b", "a: !!int x", "a: !foo b", "\0", "x", "[", "'", "&a *a", "a: *b"] {
+        for text in [
+            "",
+            "   ",
+            "#c",
+            "- a\nb: c",
+            "? [a]\n: b",
+            "a: !!int x",
+            "a: !foo b",
+            "\0",
+            "x",
+            "[",
+            "'",
+            "&a *a",
+            "a: *b",
+        ] {
             let _ = load(text);
         }
         assert_eq!(load("a\0").diagnostics[0].rule.name, "invalid-encoding");

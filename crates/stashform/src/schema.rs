@@ -1,0 +1,620 @@
+//! Layer 2, structure: the real CRD `openAPIV3Schema` of each kind (vendored by
+//! `cargo xtask vendor`, descriptions stripped) applied as the API server applies it with
+//! strict field validation. Also the Go-decoding checks that follow from the schema itself:
+//! integer ranges of `format: int32/int64`, `date-time`, and resource quantities.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Anchor, Diagnostic, Path, Segment};
+use crate::registry::{self, Rule};
+use crate::source::node::{Node, Value};
+use crate::values::{quantity, time};
+
+/// One node of a structural schema (only the keywords the KubeStash CRDs use).
+#[derive(Debug, Default, Deserialize)]
+pub struct Schema {
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub properties: BTreeMap<String, Schema>,
+    #[serde(default)]
+    pub required: Vec<String>,
+    #[serde(rename = "additionalProperties")]
+    pub additional: Option<Box<Schema>>,
+    pub items: Option<Box<Schema>>,
+    #[serde(rename = "enum", default)]
+    pub allowed: Vec<serde_json::Value>,
+    pub minimum: Option<f64>,
+    pub format: Option<String>,
+    pub pattern: Option<String>,
+    #[serde(rename = "x-kubernetes-int-or-string", default)]
+    pub int_or_string: bool,
+    #[serde(rename = "x-kubernetes-preserve-unknown-fields", default)]
+    pub preserve_unknown: bool,
+    #[serde(rename = "x-kubernetes-list-type")]
+    pub list_type: Option<String>,
+    #[serde(rename = "x-kubernetes-list-map-keys", default)]
+    pub list_map_keys: Vec<String>,
+    #[serde(default)]
+    pub nullable: bool,
+}
+
+impl Schema {
+    /// A property of an object schema.
+    #[must_use]
+    pub fn property(&self, name: &str) -> Option<&Schema> {
+        self.properties.get(name)
+    }
+
+    /// The schema at a path below this one (through properties, map values and items).
+    #[must_use]
+    pub fn at(&self, path: &[Segment]) -> Option<&Schema> {
+        let mut schema = self;
+        for segment in path {
+            schema = match segment {
+                Segment::Key(key) => schema
+                    .properties
+                    .get(key)
+                    .or(schema.additional.as_deref())?,
+                Segment::Index(_) => schema.items.as_deref()?,
+            };
+        }
+        Some(schema)
+    }
+
+    /// Container resource requirements (`limits`, `requests`, `claims`).
+    #[must_use]
+    pub fn is_resource_requirements(&self) -> bool {
+        ["limits", "requests", "claims"]
+            .iter()
+            .all(|k| self.properties.contains_key(*k))
+    }
+}
+
+/// The vendored CRD of one kind.
+#[derive(Debug, Deserialize)]
+pub struct Crd {
+    pub kind: String,
+    #[serde(rename = "apiVersion")]
+    pub api_version: String,
+    pub source: String,
+    pub schema: Schema,
+}
+
+macro_rules! crd {
+    ($name:ident, $file:literal) => {
+        fn $name() -> &'static Crd {
+            static CELL: OnceLock<Crd> = OnceLock::new();
+            CELL.get_or_init(|| {
+                serde_json::from_str(include_str!(concat!("../data/", $file)))
+                    .expect("vendored CRD data is valid (checked by tests)")
+            })
+        }
+    };
+}
+
+crd!(backup_configuration, "crd-backupconfiguration.json");
+crd!(restore_session, "crd-restoresession.json");
+crd!(backup_storage, "crd-backupstorage.json");
+crd!(retention_policy, "crd-retentionpolicy.json");
+
+/// The kinds stashform validates.
+pub const KINDS: &[&str] = &[
+    "BackupConfiguration",
+    "RestoreSession",
+    "BackupStorage",
+    "RetentionPolicy",
+];
+
+/// The CRD of a kind, if stashform knows it.
+#[must_use]
+pub fn crd(kind: &str) -> Option<&'static Crd> {
+    match kind {
+        "BackupConfiguration" => Some(backup_configuration()),
+        "RestoreSession" => Some(restore_session()),
+        "BackupStorage" => Some(backup_storage()),
+        "RetentionPolicy" => Some(retention_policy()),
+        _ => None,
+    }
+}
+
+/// The fields of `metadata` (ObjectMeta) the API server accepts.
+const OBJECT_META_FIELDS: &[&str] = &[
+    "name",
+    "generateName",
+    "namespace",
+    "selfLink",
+    "uid",
+    "resourceVersion",
+    "generation",
+    "creationTimestamp",
+    "deletionTimestamp",
+    "deletionGracePeriodSeconds",
+    "labels",
+    "annotations",
+    "ownerReferences",
+    "finalizers",
+    "managedFields",
+];
+
+/// Walks a document against its CRD schema, collecting diagnostics.
+pub struct Walker<'a> {
+    path: Vec<Segment>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Called for every object whose schema is container resource requirements.
+    pub on_resources: &'a mut dyn FnMut(&Node, &Path, &mut Vec<Diagnostic>),
+}
+
+impl<'a> Walker<'a> {
+    pub fn new(on_resources: &'a mut dyn FnMut(&Node, &Path, &mut Vec<Diagnostic>)) -> Self {
+        Self {
+            path: Vec::new(),
+            diagnostics: Vec::new(),
+            on_resources,
+        }
+    }
+
+    fn path(&self) -> Path {
+        Path(self.path.clone())
+    }
+
+    fn report(&mut self, rule: &'static Rule, anchor: Anchor, message: String) -> &mut Diagnostic {
+        let diagnostic = Diagnostic::new(rule, self.path(), message).anchor(anchor);
+        self.diagnostics.push(diagnostic);
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// Validate a whole document (`apiVersion`, `kind`, `metadata`, `spec`, ...).
+    pub fn document(&mut self, root: &Node, crd: &Crd) {
+        for (key, value) in root.entries() {
+            if key.name == "metadata" {
+                self.path.push(Segment::Key(key.name.clone()));
+                self.metadata(value);
+                self.path.pop();
+            }
+        }
+        self.node(root, &crd.schema);
+    }
+
+    fn metadata(&mut self, node: &Node) {
+        if !matches!(node.value, Value::Map(_) | Value::Null) {
+            self.report(
+                &registry::WRONG_TYPE,
+                Anchor::Value,
+                format!("must be of type object (found {})", node.type_name()),
+            );
+            return;
+        }
+        for (key, value) in node.entries() {
+            self.path.push(Segment::Key(key.name.clone()));
+            if !OBJECT_META_FIELDS.contains(&key.name.as_str()) {
+                let help = suggest(&key.name, OBJECT_META_FIELDS.iter().copied());
+                let message = format!("unknown field `{}`", key.name);
+                let d = self.report(&registry::UNKNOWN_FIELD, Anchor::Key, message);
+                d.help = help;
+            } else if matches!(key.name.as_str(), "labels" | "annotations") {
+                self.string_map(value);
+            } else if matches!(key.name.as_str(), "name" | "namespace" | "generateName")
+                && !matches!(value.value, Value::Str(_) | Value::Null)
+            {
+                let message = format!("must be of type string (found {})", value.type_name());
+                self.report(&registry::WRONG_TYPE, Anchor::Value, message);
+            }
+            self.path.pop();
+        }
+    }
+
+    fn string_map(&mut self, node: &Node) {
+        if !matches!(node.value, Value::Map(_) | Value::Null) {
+            let message = format!("must be of type object (found {})", node.type_name());
+            self.report(&registry::WRONG_TYPE, Anchor::Value, message);
+            return;
+        }
+        for (key, value) in node.entries() {
+            if !matches!(value.value, Value::Str(_)) {
+                self.path.push(Segment::Key(key.name.clone()));
+                let message = format!("must be of type string (found {})", value.type_name());
+                let help = quote_help(value);
+                let d = self.report(&registry::WRONG_TYPE, Anchor::Value, message);
+                d.help = help;
+                self.path.pop();
+            }
+        }
+    }
+
+    /// Validate one node against its schema.
+    pub fn node(&mut self, node: &Node, schema: &Schema) {
+        if node.is_null() {
+            if !schema.nullable {
+                self.report(
+                    &registry::NULL_VALUE,
+                    Anchor::Value,
+                    "null value is dropped by the API server".to_owned(),
+                )
+                .help = Some("give the field a value or remove it".to_owned());
+            }
+            return;
+        }
+        if !self.type_matches(node, schema) {
+            return;
+        }
+        if !schema.allowed.is_empty() {
+            let json = node.to_json();
+            if !schema.allowed.contains(&json) {
+                let supported: Vec<String> =
+                    schema.allowed.iter().map(ToString::to_string).collect();
+                let message = format!(
+                    "unsupported value {json}: supported values: {}",
+                    supported.join(", ")
+                );
+                let strings: Vec<&str> = schema.allowed.iter().filter_map(|v| v.as_str()).collect();
+                let help = node
+                    .as_str()
+                    .and_then(|s| suggest(s, strings.iter().copied()));
+                self.report(&registry::NOT_IN_ENUM, Anchor::Value, message)
+                    .help = help;
+            }
+        }
+        match &node.value {
+            Value::Map(entries) => self.object(node, entries, schema),
+            Value::Seq(items) => self.array(items, schema),
+            Value::Int(_) | Value::Float(_) => self.number(node, schema),
+            Value::Str(text) => self.string(text, schema),
+            Value::Null | Value::Bool(_) => {}
+        }
+    }
+
+    fn type_matches(&mut self, node: &Node, schema: &Schema) -> bool {
+        let found = node.type_name();
+        if schema.int_or_string {
+            if matches!(found, "integer" | "string") {
+                return true;
+            }
+            let help = if found == "number" {
+                Some(format!("quote it: \"{}\"", scalar_text(node)))
+            } else {
+                None
+            };
+            let message = format!("must be of type integer or string (found {found})");
+            self.report(&registry::WRONG_TYPE, Anchor::Value, message)
+                .help = help;
+            return false;
+        }
+        let Some(expected) = schema.kind.as_deref() else {
+            return true;
+        };
+        let ok = match expected {
+            "number" => matches!(found, "integer" | "number"),
+            other => other == found,
+        };
+        if !ok {
+            let message = format!("must be of type {expected} (found {found})");
+            let help = if expected == "string" {
+                quote_help(node)
+            } else {
+                None
+            };
+            self.report(&registry::WRONG_TYPE, Anchor::Value, message)
+                .help = help;
+        }
+        ok
+    }
+
+    fn object(
+        &mut self,
+        node: &Node,
+        entries: &[(crate::source::node::Key, Node)],
+        schema: &Schema,
+    ) {
+        for (key, value) in entries {
+            if self.path.is_empty() && key.name == "metadata" {
+                // ObjectMeta: checked by `metadata`, the CRD only says `type: object`.
+                continue;
+            }
+            self.path.push(Segment::Key(key.name.clone()));
+            if let Some(property) = schema.properties.get(&key.name) {
+                self.node(value, property);
+            } else if let Some(additional) = &schema.additional {
+                self.node(value, additional);
+            } else if !schema.preserve_unknown {
+                let message = format!("unknown field `{}`", key.name);
+                let help = unknown_field_help(&key.name, schema);
+                self.report(&registry::UNKNOWN_FIELD, Anchor::Key, message)
+                    .help = help;
+            }
+            self.path.pop();
+        }
+        for required in &schema.required {
+            let present = entries
+                .iter()
+                .any(|(k, v)| &k.name == required && !v.is_null());
+            if !present {
+                self.path.push(Segment::Key(required.clone()));
+                let message = format!("`{required}` is required");
+                self.report(&registry::MISSING_REQUIRED, Anchor::Missing, message)
+                    .upstream = Some("Required value".to_owned());
+                self.path.pop();
+            }
+        }
+        if schema.is_resource_requirements() {
+            let path = self.path();
+            (self.on_resources)(node, &path, &mut self.diagnostics);
+        }
+    }
+
+    fn array(&mut self, items: &[Node], schema: &Schema) {
+        if let Some(item_schema) = &schema.items {
+            for (index, item) in items.iter().enumerate() {
+                self.path.push(Segment::Index(index));
+                self.node(item, item_schema);
+                self.path.pop();
+            }
+        }
+        match schema.list_type.as_deref() {
+            Some("map") if !schema.list_map_keys.is_empty() => {
+                let mut seen = HashSet::new();
+                for (index, item) in items.iter().enumerate() {
+                    let key: Vec<String> = schema
+                        .list_map_keys
+                        .iter()
+                        .map(|k| {
+                            item.get(k)
+                                .map(|v| v.to_json().to_string())
+                                .unwrap_or_default()
+                        })
+                        .collect();
+                    if !seen.insert(key.clone()) {
+                        self.path.push(Segment::Index(index));
+                        let message = format!(
+                            "duplicate entry with {}",
+                            schema
+                                .list_map_keys
+                                .iter()
+                                .zip(&key)
+                                .map(|(k, v)| format!("{k}={v}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        );
+                        self.report(&registry::DUPLICATE_ITEM, Anchor::Value, message);
+                        self.path.pop();
+                    }
+                }
+            }
+            Some("set") => {
+                let mut seen = HashSet::new();
+                for (index, item) in items.iter().enumerate() {
+                    let key = item.to_json().to_string();
+                    if !seen.insert(key.clone()) {
+                        self.path.push(Segment::Index(index));
+                        let message = format!("duplicate value {key}");
+                        self.report(&registry::DUPLICATE_ITEM, Anchor::Value, message);
+                        self.path.pop();
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn number(&mut self, node: &Node, schema: &Schema) {
+        let value = match node.value {
+            Value::Int(i) => i,
+            #[allow(clippy::cast_possible_truncation)]
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e30 => f as i128,
+            _ => return,
+        };
+        let (min, max) = match schema.format.as_deref() {
+            Some("int32") => (i128::from(i32::MIN), i128::from(i32::MAX)),
+            _ => (i128::from(i64::MIN), i128::from(i64::MAX)),
+        };
+        if schema.kind.as_deref() == Some("integer") || schema.int_or_string {
+            let bits = if schema.format.as_deref() == Some("int32") {
+                32
+            } else {
+                64
+            };
+            if value < min || value > max {
+                let message = format!("{value} does not fit in a {bits}-bit integer");
+                self.report(&registry::INTEGER_OUT_OF_RANGE, Anchor::Value, message);
+                return;
+            }
+        }
+        if let Some(minimum) = schema.minimum {
+            #[allow(clippy::cast_precision_loss)]
+            if (value as f64) < minimum {
+                let message = format!("must be greater than or equal to {minimum}");
+                self.report(&registry::BELOW_MINIMUM, Anchor::Value, message);
+            }
+        }
+    }
+
+    fn string(&mut self, text: &str, schema: &Schema) {
+        if let Some(pattern) = &schema.pattern {
+            if pattern == quantity::CRD_QUANTITY_PATTERN {
+                if !quantity::matches_crd_pattern(text) {
+                    let message = format!("`{text}` is not a resource quantity");
+                    let help = quantity_help(text);
+                    self.report(&registry::PATTERN_MISMATCH, Anchor::Value, message)
+                        .help = help;
+                } else if let Err(error) = quantity::parse_quantity(text) {
+                    let message =
+                        format!("`{text}` is not a resource quantity: {}", error.message());
+                    self.report(&registry::INVALID_QUANTITY, Anchor::Value, message);
+                }
+            }
+        }
+        if schema.format.as_deref() == Some("date-time") {
+            if let Err(error) = time::parse_rfc3339(text) {
+                let d = self.report(&registry::INVALID_DATE_TIME, Anchor::Value, error);
+                d.help = Some("use RFC 3339, e.g. \"2026-01-02T03:04:05Z\"".to_owned());
+            }
+        }
+    }
+}
+
+/// "did you mean …?" for a misspelled key or value.
+#[must_use]
+pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let lower = word.to_ascii_lowercase();
+    candidates
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&lower, &c.to_ascii_lowercase()),
+                c,
+            )
+        })
+        .filter(|(distance, c)| *distance <= (c.len() / 3).max(1) + 1)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+fn unknown_field_help(name: &str, schema: &Schema) -> Option<String> {
+    if let Some(help) = suggest(name, schema.properties.keys().map(String::as_str)) {
+        return Some(help);
+    }
+    // A field written one level too high: `schedule` directly under a session.
+    schema
+        .properties
+        .iter()
+        .find(|(_, child)| child.properties.contains_key(name))
+        .map(|(parent, _)| format!("`{name}` belongs under `{parent}`: `{parent}.{name}`"))
+}
+
+fn scalar_text(node: &Node) -> String {
+    match &node.value {
+        Value::Float(f) => f.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Str(s) => s.clone(),
+        _ => String::new(),
+    }
+}
+
+fn quote_help(node: &Node) -> Option<String> {
+    matches!(node.value, Value::Int(_) | Value::Float(_) | Value::Bool(_))
+        .then(|| format!("quote it to make it a string: \"{}\"", scalar_text(node)))
+}
+
+fn quantity_help(text: &str) -> Option<String> {
+    let fixes = [
+        ("GB", "G"),
+        ("MB", "M"),
+        ("KB", "k"),
+        ("Gb", "G"),
+        ("Mb", "M"),
+        ("gi", "Gi"),
+        ("mi", "Mi"),
+        ("ki", "Ki"),
+        ("K", "k"),
+        ("g", "G"),
+    ];
+    let trimmed = text.trim();
+    for (wrong, right) in fixes {
+        if let Some(number) = trimmed.strip_suffix(wrong) {
+            let candidate = format!("{}{right}", number.trim());
+            if quantity::matches_crd_pattern(&candidate) {
+                return Some(format!("did you mean `{candidate}`?"));
+            }
+        }
+    }
+    Some("use a number with an optional suffix: 500m, 1, 256Mi, 1Gi".to_owned())
+}
+
+/// The raw vendored CRD data of a kind.
+fn crd_text(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "BackupConfiguration" => include_str!("../data/crd-backupconfiguration.json"),
+        "RestoreSession" => include_str!("../data/crd-restoresession.json"),
+        "BackupStorage" => include_str!("../data/crd-backupstorage.json"),
+        "RetentionPolicy" => include_str!("../data/crd-retentionpolicy.json"),
+        _ => return None,
+    })
+}
+
+/// The kind a user means: `BackupConfiguration`, `backupconfiguration`, `backup`, `bc`, ...
+#[must_use]
+pub fn resolve_kind(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    let kind = match lower.as_str() {
+        "backupconfiguration" | "backup" | "bc" => "BackupConfiguration",
+        "restoresession" | "restore" => "RestoreSession",
+        "backupstorage" | "storage" => "BackupStorage",
+        "retentionpolicy" | "retention" => "RetentionPolicy",
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// A JSON Schema (draft-07) of a kind for editors (yaml-language-server): the CRD schema with
+/// `additionalProperties: false` wherever the API server would reject unknown fields, and
+/// `apiVersion`/`kind` pinned.
+#[must_use]
+pub fn json_schema(kind: &str) -> Option<serde_json::Value> {
+    use serde_json::{Value as J, json};
+    let kind = resolve_kind(kind).or_else(|| KINDS.iter().copied().find(|k| *k == kind))?;
+    let crd: J = serde_json::from_str(crd_text(kind)?).ok()?;
+    let mut schema = crd["schema"].clone();
+    fn strict(node: &mut J) {
+        let J::Object(map) = node else { return };
+        let has_properties = map
+            .get("properties")
+            .is_some_and(|p| p.as_object().is_some_and(|p| !p.is_empty()));
+        let open = map.contains_key("additionalProperties")
+            || map.get("x-kubernetes-preserve-unknown-fields") == Some(&J::Bool(true));
+        if has_properties && !open {
+            map.insert("additionalProperties".to_owned(), J::Bool(false));
+        }
+        for (key, child) in map.iter_mut() {
+            match key.as_str() {
+                "properties" => {
+                    if let J::Object(props) = child {
+                        props.values_mut().for_each(strict);
+                    }
+                }
+                "items" | "additionalProperties" => strict(child),
+                "anyOf" | "allOf" => {
+                    if let J::Array(list) = child {
+                        list.iter_mut().for_each(strict);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    strict(&mut schema);
+    let api_version = crd["apiVersion"].clone();
+    schema["properties"]["apiVersion"] = json!({"const": api_version});
+    schema["properties"]["kind"] = json!({"const": kind});
+    schema["properties"]["metadata"] = json!({
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "maxLength": 253, "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"},
+            "namespace": {"type": "string", "maxLength": 63, "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},
+            "labels": {"type": "object", "additionalProperties": {"type": "string"}},
+            "annotations": {"type": "object", "additionalProperties": {"type": "string"}}
+        }
+    });
+    schema["required"] = json!(["apiVersion", "kind", "metadata", "spec"]);
+    if let J::Object(map) = &mut schema {
+        map.remove("additionalProperties");
+        map.insert(
+            "$schema".to_owned(),
+            json!("http://json-schema.org/draft-07/schema#"),
+        );
+        map.insert(
+            "title".to_owned(),
+            json!(format!("KubeStash {kind} ({api_version})")),
+        );
+        map.insert(
+            "description".to_owned(),
+            json!(format!(
+                "Generated by stashform from {}",
+                crd["source"].as_str().unwrap_or_default()
+            )),
+        );
+    }
+    Some(schema)
+}

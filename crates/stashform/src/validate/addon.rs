@@ -1,0 +1,229 @@
+//! Layer 6: the addon catalog. Tasks must exist in the named addon and run in this document's
+//! direction; parameters must be known, allowed, and present when required.
+
+use crate::catalog::{self, Direction};
+use crate::diagnostic::{Anchor, Diagnostic, Path};
+use crate::registry;
+use crate::schema::suggest;
+use crate::source::node::{Node, Value};
+
+pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
+    let spec_path = Path::root().key("spec");
+    let Some(spec) = root.get("spec") else { return };
+    match kind {
+        "BackupConfiguration" => {
+            for (s, session) in spec
+                .get("sessions")
+                .map(Node::items)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
+                if let Some(addon) = session.get("addon") {
+                    addon_info(
+                        addon,
+                        &spec_path.key("sessions").index(s).key("addon"),
+                        Direction::Backup,
+                        out,
+                    );
+                }
+            }
+        }
+        "RestoreSession" => {
+            if let Some(addon) = spec.get("addon") {
+                addon_info(addon, &spec_path.key("addon"), Direction::Restore, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diagnostic>) {
+    let Some(name) = node.str_at("name").filter(|n| !n.is_empty()) else {
+        return;
+    };
+    let Some(addon) = catalog::addon(name) else {
+        let mut d = Diagnostic::new(
+            &registry::UNKNOWN_ADDON,
+            path.key("name"),
+            format!("addon `{name}` is not in the KubeStash or KubeDB catalog"),
+        );
+        d.help = suggest(name, catalog::addons().iter().map(|a| a.name.as_str()));
+        out.push(d);
+        return;
+    };
+    let opposite = match direction {
+        Direction::Backup => Direction::Restore,
+        Direction::Restore => Direction::Backup,
+    };
+    for (t, task_node) in node
+        .get("tasks")
+        .map(Node::items)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        let task_path = path.key("tasks").index(t);
+        let Some(task_name) = task_node.str_at("name").filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let Some(task) = addon.task(direction, task_name) else {
+            let names: Vec<&str> = addon
+                .tasks(direction)
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect();
+            let (rule, message) = if addon.task(opposite, task_name).is_some() {
+                (
+                    &registry::TASK_WRONG_DIRECTION,
+                    format!(
+                        "`{task_name}` is a {} task of {name}; this is a {}",
+                        direction_word(opposite),
+                        document_word(direction)
+                    ),
+                )
+            } else {
+                (
+                    &registry::UNKNOWN_TASK,
+                    format!(
+                        "addon `{name}` has no {} task `{task_name}`",
+                        direction_word(direction)
+                    ),
+                )
+            };
+            let help = suggest(task_name, names.iter().copied()).or_else(|| {
+                Some(format!(
+                    "{} tasks of {name}: {}",
+                    direction_word(direction),
+                    names.join(", ")
+                ))
+            });
+            let mut d = Diagnostic::new(rule, task_path.key("name"), message);
+            d.help = help;
+            out.push(d);
+            continue;
+        };
+        let params = task_node.get("params");
+        for (key, value) in params.map(Node::entries).unwrap_or_default() {
+            let param_path = task_path.key("params").key(&key.name);
+            let Some(parameter) = task.parameter(&key.name) else {
+                let known: Vec<&str> = task.parameters.iter().map(|p| p.name.as_str()).collect();
+                let help = suggest(&key.name, known.iter().copied()).or_else(|| {
+                    Some(if known.is_empty() {
+                        format!("{task_name} takes no parameters")
+                    } else {
+                        format!("parameters of {task_name}: {}", known.join(", "))
+                    })
+                });
+                let mut d = Diagnostic::new(
+                    &registry::UNKNOWN_PARAM,
+                    param_path,
+                    format!(
+                        "`{}` is not a parameter of {name}/{task_name}; it is ignored",
+                        key.name
+                    ),
+                )
+                .anchor(Anchor::Key);
+                d.help = help;
+                out.push(d);
+                continue;
+            };
+            let text = match &value.value {
+                Value::Str(s) => Some(s.as_str()),
+                Value::Null => None,
+                _ => {
+                    out.push(
+                        Diagnostic::new(
+                            &registry::PARAM_NOT_STRING,
+                            param_path.clone(),
+                            format!(
+                                "parameter `{}` should be a string (found {})",
+                                key.name,
+                                value.type_name()
+                            ),
+                        )
+                        .help("quote the value"),
+                    );
+                    None
+                }
+            };
+            if let Some(text) = text
+                && !parameter.allowed.is_empty()
+                && !parameter.allowed.iter().any(|a| a == text)
+            {
+                let mut d = Diagnostic::new(
+                    &registry::INVALID_PARAM_VALUE,
+                    param_path,
+                    format!(
+                        "`{}` must be one of {}",
+                        key.name,
+                        parameter.allowed.join(", ")
+                    ),
+                )
+                .upstream(parameter.usage.clone());
+                d.help = suggest(text, parameter.allowed.iter().map(String::as_str));
+                out.push(d);
+            }
+        }
+        for parameter in task.parameters.iter().filter(|p| p.required) {
+            if params
+                .and_then(|p| p.get(&parameter.name))
+                .is_none_or(Node::is_null)
+            {
+                out.push(
+                    Diagnostic::new(
+                        &registry::MISSING_REQUIRED_PARAM,
+                        task_path.key("params").key(&parameter.name),
+                        format!("{name}/{task_name} needs parameter `{}`", parameter.name),
+                    )
+                    .anchor(Anchor::Missing)
+                    .help(parameter.usage.clone()),
+                );
+            }
+        }
+        for (v, volume) in task_node
+            .get("addonVolumes")
+            .map(Node::items)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            let Some(volume_name) = volume.str_at("name") else {
+                continue;
+            };
+            if !task.volume_templates.iter().any(|t| t == volume_name) {
+                let mut d = Diagnostic::new(
+                    &registry::UNKNOWN_ADDON_VOLUME,
+                    task_path.key("addonVolumes").index(v).key("name"),
+                    format!("{task_name} has no volume template `{volume_name}`"),
+                );
+                d.help = suggest(
+                    volume_name,
+                    task.volume_templates.iter().map(String::as_str),
+                )
+                .or_else(|| {
+                    Some(if task.volume_templates.is_empty() {
+                        format!("{task_name} has no volume templates")
+                    } else {
+                        format!("volume templates: {}", task.volume_templates.join(", "))
+                    })
+                });
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn direction_word(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Backup => "backup",
+        Direction::Restore => "restore",
+    }
+}
+
+fn document_word(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Backup => "BackupConfiguration",
+        Direction::Restore => "RestoreSession",
+    }
+}

@@ -1,0 +1,633 @@
+//! Layers 3 and 4: what Go decoding rejects (names, durations) and the KubeStash validating
+//! webhooks' rules that need no cluster (`KUBESTASH.md` §2). The webhook stops at the first
+//! error; we report them all, each with the upstream message as a note.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Anchor, Diagnostic, Path};
+use crate::registry::{self, Rule};
+use crate::source::node::{Node, Value};
+use crate::values::{duration, names, retention};
+
+pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
+    metadata(root, out);
+    let spec = root.get("spec");
+    let spec_path = Path::root().key("spec");
+    match kind {
+        "BackupConfiguration" => backup_configuration(spec, &spec_path, out),
+        "RestoreSession" => restore_session(spec, &spec_path, out),
+        "BackupStorage" => {
+            usage_policy(
+                spec.and_then(|s| s.get("usagePolicy")),
+                &spec_path.key("usagePolicy"),
+                out,
+            );
+        }
+        "RetentionPolicy" => retention_policy(spec, &spec_path, out),
+        _ => {}
+    }
+}
+
+fn push(
+    out: &mut Vec<Diagnostic>,
+    rule: &'static Rule,
+    path: Path,
+    message: String,
+    upstream: String,
+) {
+    out.push(Diagnostic::new(rule, path, message).upstream(upstream));
+}
+
+/// Go's `%q` of a string.
+fn q(text: &str) -> String {
+    duration::go_quote(text)
+}
+
+fn metadata(root: &Node, out: &mut Vec<Diagnostic>) {
+    let path = Path::root().key("metadata");
+    let metadata = root.get("metadata");
+    match metadata.and_then(|m| m.get("name")).map(|n| &n.value) {
+        Some(Value::Str(name)) => {
+            for problem in names::dns1123_subdomain(name) {
+                let help = suggest_name(name);
+                let mut d = Diagnostic::new(
+                    &registry::INVALID_NAME,
+                    path.key("name"),
+                    format!("invalid name `{name}`: {problem}"),
+                );
+                d.help = help;
+                out.push(d);
+            }
+        }
+        Some(_) => {}
+        None => {
+            if metadata.and_then(|m| m.get("generateName")).is_none() {
+                out.push(
+                    Diagnostic::new(
+                        &registry::MISSING_REQUIRED,
+                        path.key("name"),
+                        "`metadata.name` is required",
+                    )
+                    .anchor(Anchor::Missing)
+                    .upstream("Required value: name or generateName is required"),
+                );
+            }
+        }
+    }
+    if let Some(namespace) = metadata.and_then(|m| m.str_at("namespace")) {
+        for problem in names::dns1123_label(namespace) {
+            let help = suggest_name(namespace);
+            let mut d = Diagnostic::new(
+                &registry::INVALID_NAMESPACE,
+                path.key("namespace"),
+                format!("invalid namespace `{namespace}`: {problem}"),
+            );
+            d.help = help;
+            out.push(d);
+        }
+    }
+}
+
+/// A lowercased, hyphenated version of a bad name, when that one is valid.
+fn suggest_name(name: &str) -> Option<String> {
+    let fixed: String = name
+        .trim()
+        .chars()
+        .map(|c| match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            '_' | ' ' => '-',
+            other => other,
+        })
+        .collect();
+    let fixed = fixed
+        .trim_matches(|c: char| c == '-' || c == '.')
+        .to_owned();
+    (fixed != name && !fixed.is_empty() && names::dns1123_subdomain(&fixed).is_empty())
+        .then(|| format!("did you mean `{fixed}`?"))
+}
+
+fn duration_field(node: Option<&Node>, path: Path, out: &mut Vec<Diagnostic>) {
+    let Some(Value::Str(text)) = node.map(|n| &n.value) else {
+        return;
+    };
+    if let Err(error) = duration::parse_go_duration(text) {
+        let mut d = Diagnostic::new(
+            &registry::INVALID_DURATION,
+            path,
+            format!("invalid duration `{text}`"),
+        )
+        .upstream(error);
+        d.help = Some(duration_help(text));
+        out.push(d);
+    }
+}
+
+fn duration_help(text: &str) -> String {
+    let trimmed = text.trim();
+    if let Some(days) = trimmed
+        .strip_suffix('d')
+        .and_then(|n| n.parse::<u64>().ok())
+    {
+        return format!("Go durations have no days: use `{}h`", days * 24);
+    }
+    "use a Go duration such as 30s, 5m, 1h30m (units ns, us, ms, s, m, h)".to_owned()
+}
+
+fn hooks_timeouts(hooks: Option<&Node>, path: &Path, lists: &[&str], out: &mut Vec<Diagnostic>) {
+    let Some(hooks) = hooks else { return };
+    for list in lists {
+        for (i, hook) in hooks
+            .get(list)
+            .map(Node::items)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            duration_field(
+                hook.get("timeout"),
+                path.key(list).index(i).key("timeout"),
+                out,
+            );
+        }
+    }
+}
+
+fn items<'a>(node: Option<&'a Node>, key: &str) -> &'a [Node] {
+    node.and_then(|n| n.get(key))
+        .map(Node::items)
+        .unwrap_or_default()
+}
+
+fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic>) {
+    let Some(spec) = spec else {
+        // Without spec the webhook fails its first rule.
+        push(
+            out,
+            &registry::NO_SESSIONS,
+            spec_path.key("sessions"),
+            "a BackupConfiguration needs `spec.sessions`".to_owned(),
+            "sessions can not be empty".to_owned(),
+        );
+        out.last_mut().expect("pushed").anchor = Anchor::Missing;
+        return;
+    };
+    // Backends (B1-B4).
+    let backends = items(Some(spec), "backends");
+    if backends.is_empty() {
+        let mut d = Diagnostic::new(
+            &registry::NO_BACKENDS,
+            spec_path.key("backends"),
+            "no backends: the namespace's default BackupStorage is used, if there is one",
+        )
+        .upstream("backend can not be empty")
+        .anchor(Anchor::Missing);
+        d.help = Some("declare a backend with storageRef and retentionPolicy".to_owned());
+        out.push(d);
+    }
+    let mut backend_names: Vec<&str> = Vec::new();
+    for (i, backend) in backends.iter().enumerate() {
+        let path = spec_path.key("backends").index(i);
+        let name = backend.str_at("name").unwrap_or_default();
+        if backend_names.contains(&name) {
+            push(
+                out,
+                &registry::DUPLICATE_BACKEND,
+                path.key("name"),
+                format!("backend name `{name}` is used twice"),
+                format!(
+                    "duplicate backend name found: {}. Please choose a different backend name",
+                    q(name)
+                ),
+            );
+        }
+        backend_names.push(name);
+        if backend.get("retentionPolicy").is_none_or(Node::is_null) {
+            let mut d = Diagnostic::new(
+                &registry::MISSING_RETENTION_POLICY,
+                path.key("retentionPolicy"),
+                format!("backend `{name}` has no retentionPolicy: accepted only if the namespace has a default one"),
+            )
+            .anchor(Anchor::Missing)
+            .upstream(format!("no RetentionPolicy is found for backend: {}. Please add a RetentionPolicy", q(name)));
+            d.help = Some("add retentionPolicy: {name: <policy>, namespace: <ns>}".to_owned());
+            out.push(d);
+        }
+        if backend.get("storageRef").is_none_or(Node::is_null) {
+            let mut d = Diagnostic::new(
+                &registry::MISSING_STORAGE_REF,
+                path.key("storageRef"),
+                format!("backend `{name}` has no storageRef"),
+            )
+            .anchor(Anchor::Missing)
+            .upstream(format!(
+                "no storage reference is found for backend: {}. Please provide a storage reference",
+                q(name)
+            ));
+            d.help = Some("add storageRef: {name: <BackupStorage>, namespace: <ns>}".to_owned());
+            out.push(d);
+        }
+    }
+    // Sessions (S1-S4, A1-A4, R1-R4).
+    let sessions_path = spec_path.key("sessions");
+    let sessions = items(Some(spec), "sessions");
+    if sessions.is_empty() {
+        push(
+            out,
+            &registry::NO_SESSIONS,
+            sessions_path.clone(),
+            "at least one session is required".to_owned(),
+            "sessions can not be empty".to_owned(),
+        );
+        out.last_mut().expect("pushed").anchor = if spec.get("sessions").is_some() {
+            Anchor::Value
+        } else {
+            Anchor::Missing
+        };
+    }
+    let mut session_names: Vec<&str> = Vec::new();
+    // directory -> (backend -> repository name): the webhook's map, quirk included.
+    let mut directories: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
+    for (s, session) in sessions.iter().enumerate() {
+        let path = sessions_path.index(s);
+        let name = session.str_at("name").unwrap_or_default();
+        if name.is_empty() {
+            push(
+                out,
+                &registry::EMPTY_SESSION_NAME,
+                path.key("name"),
+                "session has no name".to_owned(),
+                "session name can not be empty".to_owned(),
+            );
+            out.last_mut().expect("pushed").anchor = if session.get("name").is_some() {
+                Anchor::Value
+            } else {
+                Anchor::Missing
+            };
+        } else if session_names.contains(&name) {
+            push(
+                out,
+                &registry::DUPLICATE_SESSION,
+                path.key("name"),
+                format!("session name `{name}` is used twice"),
+                format!(
+                    "duplicate session name found: {}. Please choose a different session name",
+                    q(name)
+                ),
+            );
+        }
+        session_names.push(name);
+        let repositories = items(Some(session), "repositories");
+        let mut repo_names: Vec<&str> = Vec::new();
+        for (r, repo) in repositories.iter().enumerate() {
+            let repo_name = repo.str_at("name").unwrap_or_default();
+            if repo_names.contains(&repo_name) {
+                push(
+                    out,
+                    &registry::DUPLICATE_REPOSITORY,
+                    path.key("repositories").index(r).key("name"),
+                    format!("repository name `{repo_name}` is used twice in session `{name}`"),
+                    format!(
+                        "duplicate repository name found: {}. Please choose a different repository name",
+                        q(repo_name)
+                    ),
+                );
+            }
+            repo_names.push(repo_name);
+        }
+        if session.get("scheduler").is_none_or(Node::is_null) {
+            push(
+                out,
+                &registry::MISSING_SCHEDULER,
+                path.key("scheduler"),
+                format!("session `{name}` has no scheduler"),
+                format!(
+                    "scheduler is empty for session: {}. Please provide scheduler",
+                    q(name)
+                ),
+            );
+            out.last_mut().expect("pushed").anchor = Anchor::Missing;
+        }
+        match session.get("addon").filter(|a| !a.is_null()) {
+            None => {
+                push(
+                    out,
+                    &registry::MISSING_ADDON,
+                    path.key("addon"),
+                    format!("session `{name}` has no addon"),
+                    format!(
+                        "addon info is empty for session: {}. Please provide addon info",
+                        q(name)
+                    ),
+                );
+                out.last_mut().expect("pushed").anchor = Anchor::Missing;
+            }
+            Some(addon) => addon_info(addon, &path.key("addon"), name, true, out),
+        }
+        if repositories.is_empty() {
+            push(
+                out,
+                &registry::NO_REPOSITORIES,
+                path.key("repositories"),
+                format!("session `{name}` has no repositories"),
+                format!(
+                    "no repository found for session: {}. Please provide atleast one repository",
+                    q(name)
+                ),
+            );
+            out.last_mut().expect("pushed").anchor = if session.get("repositories").is_some() {
+                Anchor::Value
+            } else {
+                Anchor::Missing
+            };
+        }
+        for (r, repo) in repositories.iter().enumerate() {
+            let repo_path = path.key("repositories").index(r);
+            let repo_name = repo.str_at("name").unwrap_or_default();
+            let backend = repo.str_at("backend").unwrap_or_default();
+            if !backend.is_empty() && !backend_names.contains(&backend) {
+                let mut d = Diagnostic::new(
+                    &registry::UNKNOWN_BACKEND,
+                    repo_path.key("backend"),
+                    format!("backend `{backend}` is not declared in spec.backends"),
+                )
+                .upstream(format!(
+                    "backend {} for repository {} doesn't match with any of the given backends",
+                    q(backend),
+                    q(repo_name)
+                ));
+                d.help =
+                    crate::schema::suggest(backend, backend_names.iter().copied()).or_else(|| {
+                        (!backend_names.is_empty())
+                            .then(|| format!("declared backends: {}", backend_names.join(", ")))
+                    });
+                out.push(d);
+            }
+            let directory = repo.str_at("directory").unwrap_or_default();
+            if directory.is_empty() {
+                push(
+                    out,
+                    &registry::EMPTY_DIRECTORY,
+                    repo_path.key("directory"),
+                    format!("repository `{repo_name}` has no directory"),
+                    format!(
+                        "directory is not provided for repository: {}. Please provide a directory",
+                        q(repo_name)
+                    ),
+                );
+                out.last_mut().expect("pushed").anchor = if repo.get("directory").is_some() {
+                    Anchor::Value
+                } else {
+                    Anchor::Missing
+                };
+                continue;
+            }
+            if let Some(by_backend) = directories.get(directory) {
+                let owner = by_backend.get(backend).copied().unwrap_or_default();
+                if owner != repo_name {
+                    let message = if owner.is_empty() {
+                        format!(
+                            "directory `{directory}` is already used by a repository on another backend"
+                        )
+                    } else {
+                        format!("directory `{directory}` is already used by repository `{owner}`")
+                    };
+                    push(
+                        out,
+                        &registry::DUPLICATE_DIRECTORY,
+                        repo_path.key("directory"),
+                        message,
+                        format!(
+                            "repository {} already using the directory {}. Please, choose a different directory for repository {}",
+                            q(owner),
+                            q(directory),
+                            q(repo_name)
+                        ),
+                    );
+                }
+            }
+            directories.insert(directory, HashMap::from([(backend, repo_name)]));
+        }
+        // Decoding of Go durations.
+        duration_field(session.get("backupTimeout"), path.key("backupTimeout"), out);
+        duration_field(
+            session.get("retryConfig").and_then(|r| r.get("delay")),
+            path.key("retryConfig").key("delay"),
+            out,
+        );
+        hooks_timeouts(
+            session.get("hooks"),
+            &path.key("hooks"),
+            &["preBackup", "postBackup"],
+            out,
+        );
+    }
+}
+
+/// A1-A4 for a session's addon (the RestoreSession webhook does not check its addon).
+fn addon_info(addon: &Node, path: &Path, session: &str, webhook: bool, out: &mut Vec<Diagnostic>) {
+    if !webhook {
+        return;
+    }
+    if addon.str_at("name").unwrap_or_default().is_empty() {
+        push(
+            out,
+            &registry::EMPTY_ADDON_NAME,
+            path.key("name"),
+            format!("the addon of session `{session}` has no name"),
+            format!(
+                "addon name is empty for session: {}. Please provide a valid addon name",
+                q(session)
+            ),
+        );
+        out.last_mut().expect("pushed").anchor = if addon.get("name").is_some() {
+            Anchor::Value
+        } else {
+            Anchor::Missing
+        };
+    }
+    let tasks = addon.get("tasks").map(Node::items).unwrap_or_default();
+    if tasks.is_empty() {
+        push(
+            out,
+            &registry::NO_ADDON_TASKS,
+            path.key("tasks"),
+            format!("the addon of session `{session}` has no tasks"),
+            format!(
+                "addon tasks are not provided for session: {}. Please provide valid tasks",
+                q(session)
+            ),
+        );
+        out.last_mut().expect("pushed").anchor = if addon.get("tasks").is_some() {
+            Anchor::Value
+        } else {
+            Anchor::Missing
+        };
+    }
+    for (t, task) in tasks.iter().enumerate() {
+        if task.str_at("name").unwrap_or_default().is_empty() {
+            push(
+                out,
+                &registry::EMPTY_TASK_NAME,
+                path.key("tasks").index(t).key("name"),
+                "task has no name".to_owned(),
+                format!(
+                    "addon task name is empty for session: {}. Please provide valid task name",
+                    q(session)
+                ),
+            );
+            out.last_mut().expect("pushed").anchor = if task.get("name").is_some() {
+                Anchor::Value
+            } else {
+                Anchor::Missing
+            };
+        }
+    }
+}
+
+fn restore_session(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic>) {
+    let data_source = spec
+        .and_then(|s| s.get("dataSource"))
+        .filter(|d| !d.is_null());
+    let ds_path = spec_path.key("dataSource");
+    match data_source {
+        None => {
+            let mut d = Diagnostic::new(&registry::MISSING_DATA_SOURCE, ds_path, "a RestoreSession needs `spec.dataSource`")
+                .anchor(Anchor::Missing)
+                .upstream("panic: runtime error: invalid memory address or nil pointer dereference [recovered]");
+            d.help = Some("add dataSource: {repository: <repo>, snapshot: latest}".to_owned());
+            out.push(d);
+        }
+        Some(ds) => {
+            let repository = ds.str_at("repository").unwrap_or_default();
+            let snapshot = ds.str_at("snapshot").unwrap_or_default();
+            if let Some(pitr) = ds.get("pitr").filter(|p| !p.is_null()) {
+                if pitr.get("targetTime").is_none_or(Node::is_null) {
+                    push(
+                        out,
+                        &registry::PITR_WITHOUT_TIME,
+                        ds_path.key("pitr").key("targetTime"),
+                        "pitr needs targetTime".to_owned(),
+                        "targetTime can not be empty for the Point-In-Time Recovery (PITR) feature"
+                            .to_owned(),
+                    );
+                    out.last_mut().expect("pushed").anchor = Anchor::Missing;
+                }
+                if repository.is_empty() {
+                    push(
+                        out,
+                        &registry::PITR_WITHOUT_REPOSITORY,
+                        ds_path.key("repository"),
+                        "pitr needs dataSource.repository".to_owned(),
+                        "repository can not be empty for the Point-In-Time Recovery (PITR) feature"
+                            .to_owned(),
+                    );
+                    out.last_mut().expect("pushed").anchor = Anchor::Missing;
+                }
+            } else if snapshot.is_empty() {
+                let mut d = Diagnostic::new(
+                    &registry::EMPTY_SNAPSHOT,
+                    ds_path.key("snapshot"),
+                    "dataSource needs a snapshot (`latest` or a Snapshot name)",
+                )
+                .upstream("snapshot can not be empty");
+                d.anchor = if ds.get("snapshot").is_some() {
+                    Anchor::Value
+                } else {
+                    Anchor::Missing
+                };
+                d.help = Some("snapshot: latest".to_owned());
+                out.push(d);
+            } else if snapshot == "latest" && repository.is_empty() {
+                let mut d = Diagnostic::new(
+                    &registry::LATEST_WITHOUT_REPOSITORY,
+                    ds_path.key("repository"),
+                    "`snapshot: latest` needs dataSource.repository",
+                )
+                .anchor(Anchor::Missing)
+                .upstream("repository can not be empty for latest snapshot");
+                d.help = Some("name the repository the latest snapshot is taken from".to_owned());
+                out.push(d);
+            }
+        }
+    }
+    let Some(spec) = spec else { return };
+    duration_field(
+        spec.get("restoreTimeout"),
+        spec_path.key("restoreTimeout"),
+        out,
+    );
+    hooks_timeouts(
+        spec.get("hooks"),
+        &spec_path.key("hooks"),
+        &["preRestore", "postRestore"],
+        out,
+    );
+}
+
+fn retention_policy(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic>) {
+    let period = spec.and_then(|s| s.get("maxRetentionPeriod"));
+    let period_text = period.and_then(Node::as_str).unwrap_or_default();
+    if !period_text.is_empty() {
+        if let Err(error) = retention::parse_retention_period(period_text) {
+            let mut d = Diagnostic::new(
+                &registry::INVALID_RETENTION_PERIOD,
+                spec_path.key("maxRetentionPeriod"),
+                format!("invalid retention period `{period_text}`"),
+            )
+            .upstream(error);
+            d.help = Some("combine numbers with y, mo, w, d, h, m: e.g. 30d, 1y6mo, 2w".to_owned());
+            out.push(d);
+        }
+    }
+    if period_text.is_empty()
+        && spec
+            .and_then(|s| s.get("successfulSnapshots"))
+            .is_none_or(Node::is_null)
+    {
+        let mut d = Diagnostic::new(
+            &registry::EMPTY_RETENTION_POLICY,
+            spec_path.key("maxRetentionPeriod"),
+            "set maxRetentionPeriod or successfulSnapshots",
+        )
+        .anchor(Anchor::Missing)
+        .upstream("one of maxRetentionPeriod and successfulSnapshots policy must be provided");
+        d.help = Some("e.g. maxRetentionPeriod: 30d".to_owned());
+        out.push(d);
+    }
+    usage_policy(
+        spec.and_then(|s| s.get("usagePolicy")),
+        &spec_path.key("usagePolicy"),
+        out,
+    );
+}
+
+fn usage_policy(policy: Option<&Node>, path: &Path, out: &mut Vec<Diagnostic>) {
+    let Some(policy) = policy.filter(|p| matches!(p.value, Value::Map(_))) else {
+        return;
+    };
+    let allowed = policy.get("allowedNamespaces");
+    match allowed.and_then(|a| a.str_at("from")) {
+        None => {
+            let mut d = Diagnostic::new(&registry::USAGE_POLICY_EMPTY, path.key("allowedNamespaces").key("from"), "usagePolicy needs allowedNamespaces.from")
+                .anchor(Anchor::Missing)
+                .upstream("panic: runtime error: invalid memory address or nil pointer dereference [recovered]");
+            d.help = Some("allowedNamespaces: {from: Same}".to_owned());
+            out.push(d);
+        }
+        Some("Selector")
+            if allowed
+                .and_then(|a| a.get("selector"))
+                .is_none_or(Node::is_null) =>
+        {
+            push(
+                out,
+                &registry::SELECTOR_MISSING,
+                path.key("allowedNamespaces").key("selector"),
+                "`from: Selector` needs a selector".to_owned(),
+                "selector cannot be empty for usage policy of type \"Selector\"".to_owned(),
+            );
+            out.last_mut().expect("pushed").anchor = Anchor::Missing;
+        }
+        Some(_) => {}
+    }
+}

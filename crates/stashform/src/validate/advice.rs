@@ -1,0 +1,231 @@
+//! Layer 7: advice. Warnings and notes about configurations the cluster accepts but that will
+//! probably not do what their author wants. Never errors.
+
+use crate::catalog::{self, Direction};
+use crate::diagnostic::{Anchor, Diagnostic, Path};
+use crate::registry;
+use crate::source::node::{Node, Value};
+
+pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
+    if root
+        .get("metadata")
+        .and_then(|m| m.str_at("namespace"))
+        .is_none()
+    {
+        out.push(
+            Diagnostic::new(
+                &registry::MISSING_NAMESPACE,
+                Path::root().key("metadata").key("namespace"),
+                "no namespace: kubectl uses the current context's namespace",
+            )
+            .anchor(Anchor::Missing),
+        );
+    }
+    let Some(spec) = root.get("spec") else { return };
+    let spec_path = Path::root().key("spec");
+    match kind {
+        "BackupConfiguration" => {
+            if matches!(
+                spec.get("paused").map(|p| &p.value),
+                Some(Value::Bool(true))
+            ) {
+                out.push(Diagnostic::new(
+                    &registry::PAUSED,
+                    spec_path.key("paused"),
+                    "the BackupConfiguration is paused: no backup runs",
+                ));
+            }
+            for (s, session) in spec
+                .get("sessions")
+                .map(Node::items)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
+                let path = spec_path.key("sessions").index(s);
+                backup_session(session, &path, out);
+            }
+        }
+        "RestoreSession" => restore_session(spec, &spec_path, out),
+        _ => {}
+    }
+}
+
+fn backup_session(session: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
+    let suspended = session
+        .get("scheduler")
+        .and_then(|s| s.get("suspend"))
+        .is_some_and(|s| s.value == Value::Bool(true));
+    if suspended {
+        out.push(Diagnostic::new(
+            &registry::PAUSED,
+            path.key("scheduler").key("suspend"),
+            "this session's schedule is suspended: no backup runs",
+        ));
+    }
+    let Some(addon) = session.get("addon") else {
+        return;
+    };
+    tasks_advice(addon, &path.key("addon"), out);
+    if uses_restic(addon, Direction::Backup) {
+        for (r, repo) in session
+            .get("repositories")
+            .map(Node::items)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            if repo.get("encryptionSecret").is_none_or(Node::is_null) {
+                let name = repo.str_at("name").unwrap_or_default();
+                out.push(
+                    Diagnostic::new(
+                        &registry::MISSING_ENCRYPTION_SECRET,
+                        path.key("repositories").index(r).key("encryptionSecret"),
+                        format!("repository `{name}` has no encryptionSecret; Restic backups fail without RESTIC_PASSWORD"),
+                    )
+                    .anchor(Anchor::Missing)
+                    .upstream("key RESTIC_PASSWORD is required but storage Secret is not provided")
+                    .help("add encryptionSecret: {name: <secret with RESTIC_PASSWORD>, namespace: <ns>}"),
+                );
+            }
+        }
+    }
+}
+
+fn restore_session(spec: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
+    let Some(addon) = spec.get("addon") else {
+        return;
+    };
+    tasks_advice(addon, &path.key("addon"), out);
+    let data_source = spec.get("dataSource");
+    if uses_restic(addon, Direction::Restore)
+        && data_source.is_some_and(|d| d.get("encryptionSecret").is_none_or(Node::is_null))
+    {
+        out.push(
+            Diagnostic::new(
+                &registry::MISSING_ENCRYPTION_SECRET,
+                path.key("dataSource").key("encryptionSecret"),
+                "no encryptionSecret: a Restic restore cannot open the repository",
+            )
+            .anchor(Anchor::Missing)
+            .help("add encryptionSecret: {name: <secret with RESTIC_PASSWORD>, namespace: <ns>}"),
+        );
+    }
+}
+
+/// Does any task of this addon run with the Restic driver?
+fn uses_restic(addon: &Node, direction: Direction) -> bool {
+    let Some(found) = addon.str_at("name").and_then(catalog::addon) else {
+        return false;
+    };
+    addon
+        .get("tasks")
+        .map(Node::items)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|t| t.str_at("name"))
+        .filter_map(|name| found.task(direction, name))
+        .any(catalog::Task::uses_restic)
+}
+
+fn tasks_advice(addon: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
+    for (t, task) in addon
+        .get("tasks")
+        .map(Node::items)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        let Some(params) = task.get("params") else {
+            continue;
+        };
+        if params.str_at("backupCmd") == Some("pg_dump") {
+            let args = params.str_at("args").unwrap_or_default();
+            if !names_a_database(args) {
+                out.push(
+                    Diagnostic::new(
+                        &registry::PG_DUMP_WITHOUT_DATABASE,
+                        path.key("tasks").index(t).key("params").key("backupCmd"),
+                        "pg_dump without a database name in `args` dumps only the default database",
+                    )
+                    .help("name the database in args, e.g. args: testdb, or use pg_dumpall"),
+                );
+            }
+        }
+    }
+}
+
+/// Options of pg_dump that take a separate value (`-n public`), which is not a database name.
+const OPTIONS_WITH_VALUE: &[&str] = &[
+    "-f",
+    "-F",
+    "-j",
+    "-n",
+    "-N",
+    "-t",
+    "-T",
+    "-U",
+    "-h",
+    "-p",
+    "-E",
+    "-Z",
+    "-S",
+    "--file",
+    "--format",
+    "--jobs",
+    "--schema",
+    "--exclude-schema",
+    "--table",
+    "--exclude-table",
+    "--username",
+    "--host",
+    "--port",
+    "--encoding",
+    "--compress",
+    "--superuser",
+    "--role",
+    "--section",
+    "--lock-wait-timeout",
+    "--exclude-table-data",
+    "--extra-float-digits",
+    "--rows-per-insert",
+    "--snapshot",
+    "--filter",
+];
+
+/// Does a pg_dump argument string name a database (a positional word, `-d`, `--dbname`)?
+fn names_a_database(args: &str) -> bool {
+    let mut words = args.split_whitespace();
+    while let Some(word) = words.next() {
+        if word == "-d" || word == "--dbname" {
+            return words.next().is_some();
+        }
+        if word.starts_with("--dbname=") || (word.starts_with("-d") && word.len() > 2) {
+            return true;
+        }
+        if OPTIONS_WITH_VALUE.contains(&word) {
+            words.next();
+            continue;
+        }
+        if !word.starts_with('-') {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_a_database;
+
+    #[test]
+    fn database_names_in_pg_dump_args() {
+        assert!(names_a_database("testdb"));
+        assert!(names_a_database("--clean testdb"));
+        assert!(names_a_database("--dbname=testdb"));
+        assert!(names_a_database("-d testdb"));
+        assert!(!names_a_database(""));
+        assert!(!names_a_database("--clean"));
+        assert!(!names_a_database("-n public --clean"));
+    }
+}

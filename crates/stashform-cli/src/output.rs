@@ -135,7 +135,6 @@ fn render_snippet(
         .unwrap_or(first);
     let local =
         (span.start - start_offset)..(span.end.max(span.start) - start_offset).min(source.len());
-    let path = format!("{}:{}:{}", file.name, at.line, at.column);
     let label = if at.path.is_empty() {
         at.rule.to_owned()
     } else {
@@ -145,7 +144,7 @@ fn render_snippet(
     let mut group = level.primary_title(title).id(at.code).element(
         Snippet::source(source)
             .line_start(at.line as usize)
-            .path(path)
+            .path(file.name.as_str())
             .annotation(AnnotationKind::Primary.span(local).label(label)),
     );
     if let Some(help) = &diagnostic.help {

@@ -467,7 +467,7 @@ pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
             )
         })
         .filter(|(distance, c)| *distance <= (c.len() / 3).max(1) + 1)
-        .min_by_key(|(distance, _)| *distance)
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, c)| format!("did you mean `{c}`?"))
 }
 

@@ -1,21 +1,19 @@
 //! Layer 8: references between the documents of one multi-document file. A missing target is
 //! only a note ("not in this bundle"): it may well exist in the cluster.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::diagnostic::{Diagnostic, Path};
 use crate::registry::{self, Rule};
 use crate::source::node::Node;
 use crate::source::yaml::Document;
 
-/// An object declared in the bundle: kind, namespace (if given), name.
-struct Declared<'a> {
-    kind: &'a str,
-    namespace: Option<&'a str>,
-    name: &'a str,
-}
-
 pub fn check(documents: &[Document]) -> Vec<Diagnostic> {
-    let mut declared: Vec<Declared<'_>> = Vec::new();
-    let mut repositories: Vec<(Option<&str>, &str)> = Vec::new();
+    // (kind, name) -> namespaces declared (None when the document gives none).
+    let mut declared: HashMap<(&str, &str), Vec<Option<&str>>> = HashMap::new();
+    let mut kinds: HashSet<&str> = HashSet::new();
+    // repository name -> namespaces of the BackupConfigurations that declare it.
+    let mut repositories: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
     for doc in documents {
         let root = &doc.root;
         let metadata = root.get("metadata");
@@ -23,11 +21,8 @@ pub fn check(documents: &[Document]) -> Vec<Diagnostic> {
         if let (Some(kind), Some(name)) =
             (root.str_at("kind"), metadata.and_then(|m| m.str_at("name")))
         {
-            declared.push(Declared {
-                kind,
-                namespace,
-                name,
-            });
+            declared.entry((kind, name)).or_default().push(namespace);
+            kinds.insert(kind);
         }
         if root.str_at("kind") == Some("BackupConfiguration") {
             for session in sessions(root) {
@@ -37,7 +32,7 @@ pub fn check(documents: &[Document]) -> Vec<Diagnostic> {
                     .unwrap_or_default()
                 {
                     if let Some(name) = repo.str_at("name") {
-                        repositories.push((namespace, name));
+                        repositories.entry(name).or_default().push(namespace);
                     }
                 }
             }
@@ -52,14 +47,14 @@ pub fn check(documents: &[Document]) -> Vec<Diagnostic> {
                 return;
             };
             // Only where the bundle carries objects of this kind is a missing one worth a note.
-            if !declared.iter().any(|d| d.kind == kind) {
+            if !kinds.contains(kind) {
                 return;
             }
             let namespace = node.and_then(|n| n.str_at("namespace")).or(own_namespace);
-            let found = declared.iter().any(|d| {
-                d.kind == kind
-                    && d.name == name
-                    && (d.namespace.is_none() || namespace.is_none() || d.namespace == namespace)
+            let found = declared.get(&(kind, name)).is_some_and(|namespaces| {
+                namespaces
+                    .iter()
+                    .any(|ns| ns.is_none() || namespace.is_none() || *ns == namespace)
             });
             if !found {
                 let mut d = Diagnostic::new(
@@ -67,7 +62,7 @@ pub fn check(documents: &[Document]) -> Vec<Diagnostic> {
                     path.key("name"),
                     format!("{kind} `{name}` is not in this bundle"),
                 );
-                let same_kind = declared.iter().filter(|d| d.kind == kind).map(|d| d.name);
+                let same_kind = declared.keys().filter(|(k, _)| *k == kind).map(|(_, n)| *n);
                 d.help = crate::schema::suggest(name, same_kind)
                     .or_else(|| Some("fine if it exists in the cluster".to_owned()));
                 d.document = doc.index;
@@ -137,9 +132,10 @@ pub fn check(documents: &[Document]) -> Vec<Diagnostic> {
                     let namespace = data_source
                         .and_then(|d| d.str_at("namespace"))
                         .or(own_namespace);
-                    let found = repositories.iter().any(|(ns, name)| {
-                        *name == repository
-                            && (ns.is_none() || namespace.is_none() || *ns == namespace)
+                    let found = repositories.get(repository).is_some_and(|namespaces| {
+                        namespaces
+                            .iter()
+                            .any(|ns| ns.is_none() || namespace.is_none() || *ns == namespace)
                     });
                     if !found {
                         let mut d = Diagnostic::new(
@@ -149,13 +145,10 @@ pub fn check(documents: &[Document]) -> Vec<Diagnostic> {
                                 "repository `{repository}` is not a repository of any BackupConfiguration in this bundle"
                             ),
                         );
-                        d.help = crate::schema::suggest(
-                            repository,
-                            repositories.iter().map(|(_, n)| *n),
-                        )
-                        .or_else(|| {
-                            Some("fine if the Repository exists in the cluster".to_owned())
-                        });
+                        d.help = crate::schema::suggest(repository, repositories.keys().copied())
+                            .or_else(|| {
+                                Some("fine if the Repository exists in the cluster".to_owned())
+                            });
                         d.document = doc.index;
                         out.push(d);
                     }

@@ -1,0 +1,205 @@
+//! The CLI as a process: exit codes, every output format, fmt, schedule, schema, rules.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn stashform(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stashform"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    // The child may exit before reading (usage errors): a broken pipe is fine.
+    let _ = input.write_all(stdin.unwrap_or_default());
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const BAD_SCHEDULE: &str = "apiVersion: core.kubestash.com/v1alpha1
+kind: BackupConfiguration
+metadata:
+  name: sample-postgres-backup
+  namespace: demo
+spec:
+  backends:
+    - name: gcs-backend
+      storageRef: {name: gcs-storage, namespace: demo}
+      retentionPolicy: {name: demo-retention, namespace: demo}
+  sessions:
+    - name: frequent-backup
+      scheduler:
+        schedule: \"0 0 * * 7\"
+        jobTemplate:
+          backoffLimit: 1
+      repositories:
+        - name: gcs-postgres-repo
+          backend: gcs-backend
+          directory: /postgres
+          encryptionSecret: {name: encrypt-secret, namespace: demo}
+      addon:
+        name: postgres-addon
+        tasks:
+          - name: logical-backup
+";
+
+#[test]
+fn seed_examples_check_clean() {
+    let out = stashform(&["check", "tests/fixtures/valid/seed"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("checked 9 files, 9 documents: 0 errors, 0 warnings"));
+}
+
+#[test]
+fn errors_exit_1_with_a_snippet() {
+    let out = stashform(&["check", "-"], Some(BAD_SCHEDULE.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(text(&out.stdout));
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let out = stashform(
+        &["check", "--format", "json", "-"],
+        Some(BAD_SCHEDULE.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["summary"]["errors"], 1);
+    let d = &json["diagnostics"][0];
+    assert_eq!(d["code"], "KS401");
+    assert_eq!(d["rule"], "invalid-schedule");
+    assert_eq!(d["path"], "spec.sessions[0].scheduler.schedule");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(14), Some(19))
+    );
+    assert_eq!(
+        (d["endLine"].as_u64(), d["endColumn"].as_u64()),
+        (Some(14), Some(30))
+    );
+    assert_eq!(d["file"], "-");
+    assert_eq!(d["document"], 0);
+    assert!(d["help"].as_str().unwrap().contains("Sunday is 0"));
+}
+
+#[test]
+fn sarif_has_a_region_for_every_result() {
+    let out = stashform(
+        &["check", "--format", "sarif", "tests/fixtures/invalid"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for result in results {
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startLine"].as_u64().unwrap() >= 1, "{result}");
+        assert!(region["startColumn"].as_u64().unwrap() >= 1, "{result}");
+        assert!(region["endLine"].as_u64().unwrap() >= region["startLine"].as_u64().unwrap());
+    }
+}
+
+#[test]
+fn github_annotations() {
+    let out = stashform(
+        &["check", "--format", "github", "-"],
+        Some(BAD_SCHEDULE.as_bytes()),
+    );
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with(
+            "::error file=-,line=14,col=19,endLine=14,endColumn=30,title=KS401 invalid-schedule::"
+        ),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn io_trouble_exits_2_and_bad_bytes_get_a_verdict() {
+    let out = stashform(&["check", "no/such/file.yaml"], None);
+    assert_eq!(out.status.code(), Some(2));
+    for input in [
+        &b"\xff\xfe\x00a"[..],
+        b"",
+        b"just a scalar",
+        b"a: [",
+        b"\x00",
+        b"- - - -",
+    ] {
+        let out = stashform(&["check", "--format", "json", "-"], Some(input));
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{input:?}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(json["summary"].is_object());
+    }
+    let out = stashform(&["check", "--format", "nope"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn fmt_output_is_canonical_and_check_detects_changes() {
+    let out = stashform(
+        &["fmt", "-"],
+        Some(b"kind: X\napiVersion: v1\nspec:\n    b: 'yes'\n"),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        "apiVersion: v1\nkind: X\nspec:\n  b: \"yes\"\n"
+    );
+    let out = stashform(&["fmt", "--check", "-"], Some(b"kind: X\napiVersion: v1\n"));
+    assert_eq!(out.status.code(), Some(1));
+    let out = stashform(&["fmt", "--check", "-"], Some(b"apiVersion: v1\nkind: X\n"));
+    assert_eq!(out.status.code(), Some(0));
+    let out = stashform(&["fmt", "-"], Some(b"a: [\n"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn schedule_explains_and_lists_runs() {
+    let out = stashform(
+        &[
+            "schedule",
+            "*/5 * * * *",
+            "--next",
+            "3",
+            "--from",
+            "2026-11-25T18:41:00Z",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!(text(&out.stdout));
+    let out = stashform(&["schedule", "0 0 * * 7"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("end of range (7) above maximum (6)"));
+}
+
+#[test]
+fn schema_and_rules() {
+    let out = stashform(&["schema", "BackupConfiguration"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["properties"]["kind"]["const"], "BackupConfiguration");
+    assert_eq!(stashform(&["schema", "Pod"], None).status.code(), Some(2));
+    let out = stashform(&["rules", "KS401"], None);
+    assert!(text(&out.stdout).contains("invalid-schedule"));
+    let out = stashform(&["rules"], None);
+    assert!(text(&out.stdout).lines().count() >= 60);
+}

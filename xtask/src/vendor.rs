@@ -174,7 +174,7 @@ fn allowed_values(usage: &str) -> Vec<String> {
     let Some(rest) = usage.split("can only be ").nth(1) else {
         return Vec::new();
     };
-    rest.trim_end_matches(|c: char| c == ')' || c == '.')
+    rest.trim_end_matches([')', '.'])
         .split([',', ' '])
         .map(str::trim)
         .filter(|word| !word.is_empty() && *word != "or")

@@ -13,6 +13,7 @@
 
 pub mod catalog;
 pub mod diagnostic;
+pub mod model;
 pub mod registry;
 pub mod render;
 pub mod schedule;

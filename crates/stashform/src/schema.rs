@@ -432,25 +432,24 @@ impl<'a> Walker<'a> {
     }
 
     fn string(&mut self, text: &str, schema: &Schema) {
-        if let Some(pattern) = &schema.pattern {
-            if pattern == quantity::CRD_QUANTITY_PATTERN {
-                if !quantity::matches_crd_pattern(text) {
-                    let message = format!("`{text}` is not a resource quantity");
-                    let help = quantity_help(text);
-                    self.report(&registry::PATTERN_MISMATCH, Anchor::Value, message)
-                        .help = help;
-                } else if let Err(error) = quantity::parse_quantity(text) {
-                    let message =
-                        format!("`{text}` is not a resource quantity: {}", error.message());
-                    self.report(&registry::INVALID_QUANTITY, Anchor::Value, message);
-                }
+        if let Some(pattern) = &schema.pattern
+            && pattern == quantity::CRD_QUANTITY_PATTERN
+        {
+            if !quantity::matches_crd_pattern(text) {
+                let message = format!("`{text}` is not a resource quantity");
+                let help = quantity_help(text);
+                self.report(&registry::PATTERN_MISMATCH, Anchor::Value, message)
+                    .help = help;
+            } else if let Err(error) = quantity::parse_quantity(text) {
+                let message = format!("`{text}` is not a resource quantity: {}", error.message());
+                self.report(&registry::INVALID_QUANTITY, Anchor::Value, message);
             }
         }
-        if schema.format.as_deref() == Some("date-time") {
-            if let Err(error) = time::parse_rfc3339(text) {
-                let d = self.report(&registry::INVALID_DATE_TIME, Anchor::Value, error);
-                d.help = Some("use RFC 3339, e.g. \"2026-01-02T03:04:05Z\"".to_owned());
-            }
+        if schema.format.as_deref() == Some("date-time")
+            && let Err(error) = time::parse_rfc3339(text)
+        {
+            let d = self.report(&registry::INVALID_DATE_TIME, Anchor::Value, error);
+            d.help = Some("use RFC 3339, e.g. \"2026-01-02T03:04:05Z\"".to_owned());
         }
     }
 }

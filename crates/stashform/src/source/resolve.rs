@@ -23,10 +23,10 @@ pub fn plain(text: &str) -> Value {
         _ => {}
     }
     let first = text.as_bytes()[0];
-    if first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.') {
-        if let Some(value) = number(text) {
-            return value;
-        }
+    if (first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.'))
+        && let Some(value) = number(text)
+    {
+        return value;
     }
     Value::Str(text.to_owned())
 }

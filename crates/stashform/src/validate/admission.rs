@@ -567,17 +567,17 @@ fn restore_session(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnost
 fn retention_policy(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic>) {
     let period = spec.and_then(|s| s.get("maxRetentionPeriod"));
     let period_text = period.and_then(Node::as_str).unwrap_or_default();
-    if !period_text.is_empty() {
-        if let Err(error) = retention::parse_retention_period(period_text) {
-            let mut d = Diagnostic::new(
-                &registry::INVALID_RETENTION_PERIOD,
-                spec_path.key("maxRetentionPeriod"),
-                format!("invalid retention period `{period_text}`"),
-            )
-            .upstream(error);
-            d.help = Some("combine numbers with y, mo, w, d, h, m: e.g. 30d, 1y6mo, 2w".to_owned());
-            out.push(d);
-        }
+    if !period_text.is_empty()
+        && let Err(error) = retention::parse_retention_period(period_text)
+    {
+        let mut d = Diagnostic::new(
+            &registry::INVALID_RETENTION_PERIOD,
+            spec_path.key("maxRetentionPeriod"),
+            format!("invalid retention period `{period_text}`"),
+        )
+        .upstream(error);
+        d.help = Some("combine numbers with y, mo, w, d, h, m: e.g. 30d, 1y6mo, 2w".to_owned());
+        out.push(d);
     }
     if period_text.is_empty()
         && spec

@@ -40,6 +40,9 @@ pub struct Schema {
     pub list_map_keys: Vec<String>,
     #[serde(default)]
     pub nullable: bool,
+    /// Set once after loading: container resource requirements (`limits`, `requests`, `claims`).
+    #[serde(skip)]
+    resource_requirements: bool,
 }
 
 impl Schema {
@@ -68,9 +71,21 @@ impl Schema {
     /// Container resource requirements (`limits`, `requests`, `claims`).
     #[must_use]
     pub fn is_resource_requirements(&self) -> bool {
-        ["limits", "requests", "claims"]
+        self.resource_requirements
+    }
+
+    /// Precompute what the walker asks of every node.
+    fn prepare(&mut self) {
+        self.resource_requirements = ["limits", "requests", "claims"]
             .iter()
-            .all(|k| self.properties.contains_key(*k))
+            .all(|k| self.properties.contains_key(*k));
+        self.properties.values_mut().for_each(Schema::prepare);
+        for child in [&mut self.additional, &mut self.items]
+            .into_iter()
+            .flatten()
+        {
+            child.prepare();
+        }
     }
 }
 
@@ -89,8 +104,10 @@ macro_rules! crd {
         fn $name() -> &'static Crd {
             static CELL: OnceLock<Crd> = OnceLock::new();
             CELL.get_or_init(|| {
-                serde_json::from_str(include_str!(concat!("../data/", $file)))
-                    .expect("vendored CRD data is valid (checked by tests)")
+                let mut crd: Crd = serde_json::from_str(include_str!(concat!("../data/", $file)))
+                    .expect("vendored CRD data is valid (checked by tests)");
+                crd.schema.prepare();
+                crd
             })
         }
     };
@@ -141,14 +158,21 @@ const OBJECT_META_FIELDS: &[&str] = &[
 ];
 
 /// Walks a document against its CRD schema, collecting diagnostics.
-pub struct Walker<'a> {
-    path: Vec<Segment>,
+/// A step of the walker's current path; borrowed from the document so walking allocates nothing.
+enum Step<'n> {
+    Key(&'n str),
+    Index(usize),
+    Owned(String),
+}
+
+pub struct Walker<'a, 'n> {
+    path: Vec<Step<'n>>,
     pub diagnostics: Vec<Diagnostic>,
     /// Called for every object whose schema is container resource requirements.
     pub on_resources: &'a mut dyn FnMut(&Node, &Path, &mut Vec<Diagnostic>),
 }
 
-impl<'a> Walker<'a> {
+impl<'a, 'n> Walker<'a, 'n> {
     pub fn new(on_resources: &'a mut dyn FnMut(&Node, &Path, &mut Vec<Diagnostic>)) -> Self {
         Self {
             path: Vec::new(),
@@ -158,7 +182,16 @@ impl<'a> Walker<'a> {
     }
 
     fn path(&self) -> Path {
-        Path(self.path.clone())
+        Path(
+            self.path
+                .iter()
+                .map(|step| match step {
+                    Step::Key(key) => Segment::Key((*key).to_owned()),
+                    Step::Index(index) => Segment::Index(*index),
+                    Step::Owned(key) => Segment::Key(key.clone()),
+                })
+                .collect(),
+        )
     }
 
     fn report(&mut self, rule: &'static Rule, anchor: Anchor, message: String) -> &mut Diagnostic {
@@ -168,10 +201,10 @@ impl<'a> Walker<'a> {
     }
 
     /// Validate a whole document (`apiVersion`, `kind`, `metadata`, `spec`, ...).
-    pub fn document(&mut self, root: &Node, crd: &Crd) {
+    pub fn document(&mut self, root: &'n Node, crd: &Crd) {
         for (key, value) in root.entries() {
             if key.name == "metadata" {
-                self.path.push(Segment::Key(key.name.clone()));
+                self.path.push(Step::Key(&key.name));
                 self.metadata(value);
                 self.path.pop();
             }
@@ -179,7 +212,7 @@ impl<'a> Walker<'a> {
         self.node(root, &crd.schema);
     }
 
-    fn metadata(&mut self, node: &Node) {
+    fn metadata(&mut self, node: &'n Node) {
         if !matches!(node.value, Value::Map(_) | Value::Null) {
             self.report(
                 &registry::WRONG_TYPE,
@@ -189,7 +222,7 @@ impl<'a> Walker<'a> {
             return;
         }
         for (key, value) in node.entries() {
-            self.path.push(Segment::Key(key.name.clone()));
+            self.path.push(Step::Key(&key.name));
             if !OBJECT_META_FIELDS.contains(&key.name.as_str()) {
                 let help = suggest(&key.name, OBJECT_META_FIELDS.iter().copied());
                 let message = format!("unknown field `{}`", key.name);
@@ -207,7 +240,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn string_map(&mut self, node: &Node) {
+    fn string_map(&mut self, node: &'n Node) {
         if !matches!(node.value, Value::Map(_) | Value::Null) {
             let message = format!("must be of type object (found {})", node.type_name());
             self.report(&registry::WRONG_TYPE, Anchor::Value, message);
@@ -215,7 +248,7 @@ impl<'a> Walker<'a> {
         }
         for (key, value) in node.entries() {
             if !matches!(value.value, Value::Str(_)) {
-                self.path.push(Segment::Key(key.name.clone()));
+                self.path.push(Step::Key(&key.name));
                 let message = format!("must be of type string (found {})", value.type_name());
                 let help = quote_help(value);
                 let d = self.report(&registry::WRONG_TYPE, Anchor::Value, message);
@@ -226,7 +259,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Validate one node against its schema.
-    pub fn node(&mut self, node: &Node, schema: &Schema) {
+    pub fn node(&mut self, node: &'n Node, schema: &Schema) {
         if node.is_null() {
             if !schema.nullable {
                 self.report(
@@ -305,8 +338,8 @@ impl<'a> Walker<'a> {
 
     fn object(
         &mut self,
-        node: &Node,
-        entries: &[(crate::source::node::Key, Node)],
+        node: &'n Node,
+        entries: &'n [(crate::source::node::Key, Node)],
         schema: &Schema,
     ) {
         for (key, value) in entries {
@@ -314,7 +347,7 @@ impl<'a> Walker<'a> {
                 // ObjectMeta: checked by `metadata`, the CRD only says `type: object`.
                 continue;
             }
-            self.path.push(Segment::Key(key.name.clone()));
+            self.path.push(Step::Key(&key.name));
             if let Some(property) = schema.properties.get(&key.name) {
                 self.node(value, property);
             } else if let Some(additional) = &schema.additional {
@@ -332,7 +365,7 @@ impl<'a> Walker<'a> {
                 .iter()
                 .any(|(k, v)| &k.name == required && !v.is_null());
             if !present {
-                self.path.push(Segment::Key(required.clone()));
+                self.path.push(Step::Owned(required.clone()));
                 let message = format!("`{required}` is required");
                 self.report(&registry::MISSING_REQUIRED, Anchor::Missing, message)
                     .upstream = Some("Required value".to_owned());
@@ -345,10 +378,10 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn array(&mut self, items: &[Node], schema: &Schema) {
+    fn array(&mut self, items: &'n [Node], schema: &Schema) {
         if let Some(item_schema) = &schema.items {
             for (index, item) in items.iter().enumerate() {
-                self.path.push(Segment::Index(index));
+                self.path.push(Step::Index(index));
                 self.node(item, item_schema);
                 self.path.pop();
             }
@@ -367,7 +400,7 @@ impl<'a> Walker<'a> {
                         })
                         .collect();
                     if !seen.insert(key.clone()) {
-                        self.path.push(Segment::Index(index));
+                        self.path.push(Step::Index(index));
                         let message = format!(
                             "duplicate entry with {}",
                             schema
@@ -388,7 +421,7 @@ impl<'a> Walker<'a> {
                 for (index, item) in items.iter().enumerate() {
                     let key = item.to_json().to_string();
                     if !seen.insert(key.clone()) {
-                        self.path.push(Segment::Index(index));
+                        self.path.push(Step::Index(index));
                         let message = format!("duplicate value {key}");
                         self.report(&registry::DUPLICATE_ITEM, Anchor::Value, message);
                         self.path.pop();

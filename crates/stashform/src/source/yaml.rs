@@ -97,7 +97,8 @@ enum Frame {
     Map {
         entries: Vec<(Key, Node)>,
         pending: Option<Key>,
-        seen: HashSet<String>,
+        /// Keys seen, kept only for large mappings (small ones are scanned).
+        seen: Option<HashSet<String>>,
         merged: Vec<(Key, Node)>,
         start: usize,
         anchor: usize,
@@ -252,7 +253,7 @@ impl<'a> Builder<'a> {
                     Frame::Map {
                         entries: Vec::new(),
                         pending: None,
-                        seen: HashSet::new(),
+                        seen: None,
                         merged: Vec::new(),
                         start: span.start,
                         anchor,
@@ -429,7 +430,7 @@ impl<'a> Builder<'a> {
                         }
                         return true;
                     }
-                    if !seen.insert(key.name.clone()) {
+                    if is_duplicate(entries, seen, &key.name) {
                         let first = entries
                             .iter()
                             .find(|(k, _)| k.name == key.name)
@@ -452,6 +453,17 @@ impl<'a> Builder<'a> {
         }
         true
     }
+}
+
+/// Whether `name` is already a key of the mapping; builds a set once the mapping grows large,
+/// so a mapping with many keys stays linear.
+fn is_duplicate(entries: &[(Key, Node)], seen: &mut Option<HashSet<String>>, name: &str) -> bool {
+    const SCAN_LIMIT: usize = 32;
+    if seen.is_none() && entries.len() < SCAN_LIMIT {
+        return entries.iter().any(|(k, _)| k.name == name);
+    }
+    let set = seen.get_or_insert_with(|| entries.iter().map(|(k, _)| k.name.clone()).collect());
+    !set.insert(name.to_owned())
 }
 
 fn count_nodes(node: &Node) -> usize {
@@ -637,5 +649,23 @@ mod tests {
         }
         assert_eq!(load("a\0").diagnostics[0].rule.name, "invalid-encoding");
         assert!(decode(&[0x61, 0xff]).is_err());
+    }
+}
+
+#[cfg(test)]
+mod large_input_tests {
+    use super::*;
+
+    #[test]
+    fn duplicates_in_large_mappings_are_found_in_linear_time() {
+        let mut text: String = (0..50_000).map(|i| format!("k{i}: {i}\n")).collect();
+        text.push_str("k49999: again\nk7: again\n");
+        let loaded = load(&text);
+        let names: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(names, ["duplicate key `k49999`", "duplicate key `k7`"]);
     }
 }

@@ -106,14 +106,15 @@ fn suggest_name(name: &str) -> Option<String> {
         .then(|| format!("did you mean `{fixed}`?"))
 }
 
-fn duration_field(node: Option<&Node>, path: Path, out: &mut Vec<Diagnostic>) {
+/// `path` is built only when there is something to report (rules run on every keystroke).
+fn duration_field(node: Option<&Node>, path: impl FnOnce() -> Path, out: &mut Vec<Diagnostic>) {
     let Some(Value::Str(text)) = node.map(|n| &n.value) else {
         return;
     };
     if let Err(error) = duration::parse_go_duration(text) {
         let mut d = Diagnostic::new(
             &registry::INVALID_DURATION,
-            path,
+            path(),
             format!("invalid duration `{text}`"),
         )
         .upstream(error);
@@ -145,7 +146,7 @@ fn hooks_timeouts(hooks: Option<&Node>, path: &Path, lists: &[&str], out: &mut V
         {
             duration_field(
                 hook.get("timeout"),
-                path.key(list).index(i).key("timeout"),
+                || path.key(list).index(i).key("timeout"),
                 out,
             );
         }
@@ -408,10 +409,14 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
             directories.insert(directory, HashMap::from([(backend, repo_name)]));
         }
         // Decoding of Go durations.
-        duration_field(session.get("backupTimeout"), path.key("backupTimeout"), out);
+        duration_field(
+            session.get("backupTimeout"),
+            || path.key("backupTimeout"),
+            out,
+        );
         duration_field(
             session.get("retryConfig").and_then(|r| r.get("delay")),
-            path.key("retryConfig").key("delay"),
+            || path.key("retryConfig").key("delay"),
             out,
         );
         hooks_timeouts(
@@ -553,7 +558,7 @@ fn restore_session(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnost
     let Some(spec) = spec else { return };
     duration_field(
         spec.get("restoreTimeout"),
-        spec_path.key("restoreTimeout"),
+        || spec_path.key("restoreTimeout"),
         out,
     );
     hooks_timeouts(

@@ -39,7 +39,7 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
             "successfulJobsHistoryLimit",
             "failedJobsHistoryLimit",
         ] {
-            non_negative(scheduler.get(field), scheduler_path.key(field), out);
+            non_negative(scheduler.get(field), || scheduler_path.key(field), out);
         }
         if let Some(policy) = scheduler.str_at("concurrencyPolicy")
             && !matches!(policy, "Allow" | "Forbid" | "Replace" | "")
@@ -133,7 +133,7 @@ fn job_spec(job: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
         "backoffLimit",
         "ttlSecondsAfterFinished",
     ] {
-        non_negative(job.get(field), path.key(field), out);
+        non_negative(job.get(field), || path.key(field), out);
     }
     match job.str_at("completionMode") {
         None | Some("NonIndexed") => {}
@@ -163,7 +163,7 @@ fn job_spec(job: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn non_negative(node: Option<&Node>, path: Path, out: &mut Vec<Diagnostic>) {
+fn non_negative(node: Option<&Node>, path: impl FnOnce() -> Path, out: &mut Vec<Diagnostic>) {
     let negative = match node.map(|n| &n.value) {
         Some(Value::Int(i)) => *i < 0,
         Some(Value::Float(f)) => *f < 0.0,
@@ -173,7 +173,7 @@ fn non_negative(node: Option<&Node>, path: Path, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 &registry::NEGATIVE_VALUE,
-                path,
+                path(),
                 "must be greater than or equal to 0",
             )
             .upstream("must be greater than or equal to 0"),

@@ -166,8 +166,8 @@ rules! {
     DUPLICATE_ITEM = "KS107" "duplicate-list-item" Error Structure
         what "Two items of a list-type map or set have the same key."
         why "The API server rejects duplicates in `x-kubernetes-list-type: map` and `set` lists."
-        invalid "env:\n  - name: A\n  - name: A\n"
-        valid "env:\n  - name: A\n  - name: B\n";
+        invalid "resources:\n  claims:\n    - name: gpu\n    - name: gpu\n"
+        valid "resources:\n  claims:\n    - name: gpu\n";
     NULL_VALUE = "KS108" "null-value" Warning Structure
         what "A field is explicitly null (or empty)."
         why "The API server prunes null values of non-nullable fields, so the key has no effect."
@@ -331,7 +331,7 @@ rules! {
         invalid "usagePolicy:\n  allowedNamespaces:\n    from: Selector\n"
         valid "usagePolicy:\n  allowedNamespaces:\n    from: Selector\n    selector:\n      matchLabels: {team: db}\n";
     USAGE_POLICY_EMPTY = "KS326" "usage-policy-from-missing" Error Admission
-        what "usagePolicy is given without allowedNamespaces.from."
+        what "usagePolicy is given without allowedNamespaces."
         why "The webhook dereferences it and fails (HTTP 500)."
         invalid "usagePolicy: {}\n"
         valid "usagePolicy:\n  allowedNamespaces:\n    from: Same\n";

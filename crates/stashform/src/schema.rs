@@ -474,14 +474,18 @@ impl<'a, 'n> Walker<'a, 'n> {
                 self.report(&registry::PATTERN_MISMATCH, Anchor::Value, message)
                     .help = help;
             } else if let Err(error) = quantity::parse_quantity(text) {
-                let message = format!("`{text}` is not a resource quantity: {}", error.message());
-                self.report(&registry::INVALID_QUANTITY, Anchor::Value, message);
+                let message = format!("`{text}` is not a resource quantity");
+                let d = self.report(&registry::INVALID_QUANTITY, Anchor::Value, message);
+                d.upstream = Some(error.message().to_owned());
+                d.help = quantity_help(text);
             }
         }
         if schema.format.as_deref() == Some("date-time")
             && let Err(error) = time::parse_rfc3339(text)
         {
-            let d = self.report(&registry::INVALID_DATE_TIME, Anchor::Value, error);
+            let message = format!("`{text}` is not an RFC 3339 time");
+            let d = self.report(&registry::INVALID_DATE_TIME, Anchor::Value, message);
+            d.upstream = Some(error);
             d.help = Some("use RFC 3339, e.g. \"2026-01-02T03:04:05Z\"".to_owned());
         }
     }
@@ -504,15 +508,20 @@ pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
 }
 
 fn unknown_field_help(name: &str, schema: &Schema) -> Option<String> {
-    if let Some(help) = suggest(name, schema.properties.keys().map(String::as_str)) {
-        return Some(help);
-    }
-    // A field written one level too high: `schedule` directly under a session.
-    schema
+    // A field written one level too high (`schedule` directly under a session) beats a
+    // spelling guess, which would suggest the parent key itself.
+    let misplaced = schema
         .properties
         .iter()
-        .find(|(_, child)| child.properties.contains_key(name))
-        .map(|(parent, _)| format!("`{name}` belongs under `{parent}`: `{parent}.{name}`"))
+        .find(|(_, child)| {
+            child.properties.contains_key(name)
+                || child
+                    .items
+                    .as_ref()
+                    .is_some_and(|i| i.properties.contains_key(name))
+        })
+        .map(|(parent, _)| format!("`{name}` belongs under `{parent}`: `{parent}.{name}`"));
+    misplaced.or_else(|| suggest(name, schema.properties.keys().map(String::as_str)))
 }
 
 fn scalar_text(node: &Node) -> String {
@@ -526,8 +535,15 @@ fn scalar_text(node: &Node) -> String {
 }
 
 fn quote_help(node: &Node) -> Option<String> {
-    matches!(node.value, Value::Int(_) | Value::Float(_) | Value::Bool(_))
-        .then(|| format!("quote it to make it a string: \"{}\"", scalar_text(node)))
+    match node.value {
+        Value::Int(_) | Value::Float(_) => Some(format!(
+            "quote it to make it a string: \"{}\"",
+            scalar_text(node)
+        )),
+        // `yes`, `on`, `y` are booleans to Kubernetes' YAML reader; echo nothing converted.
+        Value::Bool(_) => Some("quote the value to keep it a string (yes, no, on, off, y and n are booleans in Kubernetes YAML)".to_owned()),
+        _ => None,
+    }
 }
 
 fn quantity_help(text: &str) -> Option<String> {
@@ -546,9 +562,21 @@ fn quantity_help(text: &str) -> Option<String> {
     let trimmed = text.trim();
     for (wrong, right) in fixes {
         if let Some(number) = trimmed.strip_suffix(wrong) {
-            let candidate = format!("{}{right}", number.trim());
+            let number = number.trim();
+            let candidate = format!("{number}{right}");
             if quantity::matches_crd_pattern(&candidate) {
-                return Some(format!("did you mean `{candidate}`?"));
+                // `1GB` may mean 10^9 (`1G`) or 2^30 (`1Gi`, what people usually want).
+                let binary = match right {
+                    "G" | "M" => Some(format!("{number}{right}i")),
+                    "k" => Some(format!("{number}Ki")),
+                    _ => None,
+                };
+                return Some(match binary {
+                    Some(binary) => {
+                        format!("did you mean `{binary}` (binary) or `{candidate}` (decimal)?")
+                    }
+                    None => format!("did you mean `{candidate}`?"),
+                });
             }
         }
     }

@@ -10,12 +10,17 @@ fn inputs() -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut pending = vec![root.join("corpus"), root.join("regressions")];
     while let Some(dir) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if path.file_name().is_some_and(|n| n != ".gitkeep" && n != "README.md") {
+            } else if path
+                .file_name()
+                .is_some_and(|n| n != ".gitkeep" && n != "README.md")
+            {
                 files.push(path);
             }
         }
@@ -28,17 +33,36 @@ fn inputs() -> Vec<PathBuf> {
 fn every_corpus_input_keeps_the_fuzz_invariants() {
     for path in inputs() {
         let data = fs::read(&path).unwrap();
-        let Ok(text) = stashform::source::yaml::decode(&data) else { continue };
+        let Ok(text) = stashform::source::yaml::decode(&data) else {
+            continue;
+        };
         let report = stashform::check(text);
         for d in &report.diagnostics {
             let span = d.span.expect("located");
-            assert!(span.start <= span.end && span.end <= text.len(), "{}", path.display());
+            assert!(
+                span.start <= span.end && span.end <= text.len(),
+                "{}",
+                path.display()
+            );
         }
         if let Ok(formatted) = stashform::format(text) {
-            let before: Vec<_> = stashform::source::yaml::load(text).documents.iter().map(|d| format!("{:?}", d.root.to_json())).collect();
-            let after: Vec<_> = stashform::source::yaml::load(&formatted).documents.iter().map(|d| format!("{:?}", d.root.to_json())).collect();
+            let before: Vec<_> = stashform::source::yaml::load(text)
+                .documents
+                .iter()
+                .map(|d| format!("{:?}", d.root.to_json()))
+                .collect();
+            let after: Vec<_> = stashform::source::yaml::load(&formatted)
+                .documents
+                .iter()
+                .map(|d| format!("{:?}", d.root.to_json()))
+                .collect();
             assert_eq!(before, after, "{}", path.display());
-            assert_eq!(stashform::format(&formatted).ok().as_deref(), Some(formatted.as_str()), "{}", path.display());
+            assert_eq!(
+                stashform::format(&formatted).ok().as_deref(),
+                Some(formatted.as_str()),
+                "{}",
+                path.display()
+            );
         }
     }
 }

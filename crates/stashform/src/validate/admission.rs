@@ -47,43 +47,85 @@ fn metadata(root: &Node, out: &mut Vec<Diagnostic>) {
     let path = Path::root().key("metadata");
     let metadata = root.get("metadata");
     match metadata.and_then(|m| m.get("name")).map(|n| &n.value) {
-        Some(Value::Str(name)) => {
-            for problem in names::dns1123_subdomain(name) {
-                let help = suggest_name(name);
-                let mut d = Diagnostic::new(
+        Some(Value::Str(name)) if !name.is_empty() => {
+            if !names::dns1123_subdomain(name).is_empty() {
+                out.push(invalid_name(
                     &registry::INVALID_NAME,
                     path.key("name"),
-                    format!("invalid name `{name}`: {problem}"),
-                );
-                d.help = help;
-                out.push(d);
+                    "name",
+                    name,
+                    names::dns1123_subdomain(name),
+                ));
             }
         }
-        Some(_) => {}
-        None => {
-            if metadata.and_then(|m| m.get("generateName")).is_none() {
+        Some(Value::Str(_) | Value::Null) | None => {
+            let has_generate_name = metadata
+                .and_then(|m| m.str_at("generateName"))
+                .is_some_and(|g| !g.is_empty());
+            if !has_generate_name {
+                let present = metadata.and_then(|m| m.get("name")).is_some();
                 out.push(
                     Diagnostic::new(
                         &registry::MISSING_REQUIRED,
                         path.key("name"),
                         "`metadata.name` is required",
                     )
-                    .anchor(Anchor::Missing)
+                    .anchor(if present {
+                        Anchor::Value
+                    } else {
+                        Anchor::Missing
+                    })
                     .upstream("Required value: name or generateName is required"),
                 );
             }
         }
+        Some(_) => {}
     }
     if let Some(namespace) = metadata.and_then(|m| m.str_at("namespace")) {
-        for problem in names::dns1123_label(namespace) {
-            let help = suggest_name(namespace);
-            let mut d = Diagnostic::new(
+        let problems = names::dns1123_label(namespace);
+        if !problems.is_empty() {
+            out.push(invalid_name(
                 &registry::INVALID_NAMESPACE,
                 path.key("namespace"),
-                format!("invalid namespace `{namespace}`: {problem}"),
-            );
-            d.help = help;
-            out.push(d);
+                "namespace",
+                namespace,
+                problems,
+            ));
+        }
+    }
+}
+
+/// A name Kubernetes rejects: a short message, the Kubernetes text as upstream.
+fn invalid_name(
+    rule: &'static Rule,
+    path: Path,
+    what: &str,
+    name: &str,
+    problems: Vec<String>,
+) -> Diagnostic {
+    let mut d = Diagnostic::new(rule, path, format!("`{name}` is not a valid {what}"))
+        .upstream(problems.join("; "));
+    d.help = suggest_name(name).or_else(|| {
+        Some(
+            "use lowercase letters, digits and '-', starting and ending with a letter or digit"
+                .to_owned(),
+        )
+    });
+    d
+}
+
+/// Names KubeStash turns into Kubernetes object names (CronJobs, Repositories) must be valid.
+fn object_name(node: &Node, path: &Path, what: &str, out: &mut Vec<Diagnostic>) {
+    if let Some(name) = node.str_at("name").filter(|n| !n.is_empty()) {
+        let problems = names::dns1123_subdomain(name);
+        if !problems.is_empty() {
+            out.push(invalid_name(
+                &registry::INVALID_NAME,
+                path.key("name"),
+                what,
+                name,
+                problems,
+            ));
         }
     }
 }
@@ -277,6 +319,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
             );
         }
         session_names.push(name);
+        object_name(session, &path, "session name", out);
         let repositories = items(Some(session), "repositories");
         let mut repo_names: Vec<&str> = Vec::new();
         for (r, repo) in repositories.iter().enumerate() {
@@ -294,6 +337,12 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                 );
             }
             repo_names.push(repo_name);
+            object_name(
+                repo,
+                &path.key("repositories").index(r),
+                "repository name",
+                out,
+            );
         }
         if session.get("scheduler").is_none_or(Node::is_null) {
             push(
@@ -322,7 +371,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                 );
                 out.last_mut().expect("pushed").anchor = Anchor::Missing;
             }
-            Some(addon) => addon_info(addon, &path.key("addon"), name, true, out),
+            Some(addon) => addon_info(addon, &path.key("addon"), name, out),
         }
         if repositories.is_empty() {
             push(
@@ -429,10 +478,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
 }
 
 /// A1-A4 for a session's addon (the RestoreSession webhook does not check its addon).
-fn addon_info(addon: &Node, path: &Path, session: &str, webhook: bool, out: &mut Vec<Diagnostic>) {
-    if !webhook {
-        return;
-    }
+fn addon_info(addon: &Node, path: &Path, session: &str, out: &mut Vec<Diagnostic>) {
     if addon.str_at("name").unwrap_or_default().is_empty() {
         push(
             out,
@@ -556,6 +602,28 @@ fn restore_session(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnost
         }
     }
     let Some(spec) = spec else { return };
+    // The webhook does not check a RestoreSession's addon, but the operator cannot run one
+    // without a name.
+    if let Some(addon) = spec
+        .get("addon")
+        .filter(|a| matches!(a.value, Value::Map(_)))
+        && addon.str_at("name").unwrap_or_default().is_empty()
+    {
+        let present = addon.get("name").is_some();
+        out.push(
+            Diagnostic::new(
+                &registry::EMPTY_ADDON_NAME,
+                spec_path.key("addon").key("name"),
+                "the addon has no name",
+            )
+            .anchor(if present {
+                Anchor::Value
+            } else {
+                Anchor::Missing
+            })
+            .help("name the addon, e.g. postgres-addon"),
+        );
+    }
     duration_field(
         spec.get("restoreTimeout"),
         || spec_path.key("restoreTimeout"),
@@ -611,9 +679,15 @@ fn usage_policy(policy: Option<&Node>, path: &Path, out: &mut Vec<Diagnostic>) {
         return;
     };
     let allowed = policy.get("allowedNamespaces");
-    match allowed.and_then(|a| a.str_at("from")) {
+    // The CRD defaults `allowedNamespaces.from` to Same; only a missing `allowedNamespaces`
+    // leaves it nil for the webhook.
+    let from = match allowed {
+        None => None,
+        Some(a) => Some(a.str_at("from").unwrap_or("Same")),
+    };
+    match from {
         None => {
-            let mut d = Diagnostic::new(&registry::USAGE_POLICY_EMPTY, path.key("allowedNamespaces").key("from"), "usagePolicy needs allowedNamespaces.from")
+            let mut d = Diagnostic::new(&registry::USAGE_POLICY_EMPTY, path.key("allowedNamespaces"), "usagePolicy needs allowedNamespaces")
                 .anchor(Anchor::Missing)
                 .upstream("panic: runtime error: invalid memory address or nil pointer dereference [recovered]");
             d.help = Some("allowedNamespaces: {from: Same}".to_owned());

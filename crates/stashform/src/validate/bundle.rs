@@ -63,8 +63,17 @@ pub fn check(documents: &[Document]) -> Vec<Diagnostic> {
                     format!("{kind} `{name}` is not in this bundle"),
                 );
                 let same_kind = declared.keys().filter(|(k, _)| *k == kind).map(|(_, n)| *n);
-                d.help = crate::schema::suggest(name, same_kind)
-                    .or_else(|| Some("fine if it exists in the cluster".to_owned()));
+                let elsewhere = declared
+                    .get(&(kind, name))
+                    .and_then(|namespaces| namespaces.iter().flatten().next());
+                d.help = match elsewhere {
+                    Some(other) => Some(format!(
+                        "this bundle has `{name}` in namespace `{other}`, not `{}`",
+                        namespace.unwrap_or_default()
+                    )),
+                    None => crate::schema::suggest(name, same_kind)
+                        .or_else(|| Some("fine if it exists in the cluster".to_owned())),
+                };
                 d.document = doc.index;
                 out.push(d);
             }

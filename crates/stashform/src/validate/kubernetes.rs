@@ -83,6 +83,8 @@ fn schedule_rules(expr: &str, path: &Path, out: &mut Vec<Diagnostic>) {
         };
         let message = if is_tz {
             "TZ= and CRON_TZ= are not allowed in a schedule".to_owned()
+        } else if expr.trim().is_empty() {
+            "the schedule is empty".to_owned()
         } else {
             format!("invalid schedule: {}", error.message)
         };
@@ -100,8 +102,31 @@ fn schedule_rules(expr: &str, path: &Path, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A field made of month or weekday names (`jan-mar`, `MON`), which may contain L or W.
+fn is_name_field(field: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "sun",
+        "mon", "tue", "wed", "thu", "fri", "sat",
+    ];
+    field.split([',', '-', '/']).all(|part| {
+        part.is_empty()
+            || part.chars().all(|c| c.is_ascii_digit())
+            || NAMES.contains(&part.to_ascii_lowercase().as_str())
+    })
+}
+
 /// Hints for the cron mistakes people make most.
 fn schedule_help(expr: &str) -> Option<String> {
+    if expr.trim().is_empty() {
+        return Some("e.g. \"0 2 * * *\" (every day at 02:00) or \"*/30 * * * *\"".to_owned());
+    }
+    // A TZ= prefix is reported on its own; judge the rest.
+    let expr = if expr.starts_with("TZ=") || expr.starts_with("CRON_TZ=") {
+        expr.split_once(char::is_whitespace)
+            .map_or("", |(_, rest)| rest)
+    } else {
+        expr
+    };
     let fields: Vec<&str> = expr.split_whitespace().collect();
     if fields.len() == 6 {
         return Some("Kubernetes schedules have five fields (minute hour day-of-month month day-of-week), no seconds".to_owned());
@@ -112,9 +137,29 @@ fn schedule_help(expr: &str) -> Option<String> {
     if fields.len() == 5
         && fields
             .iter()
-            .any(|f| f.contains(['L', 'W', '#']) && !f.chars().all(|c| c.is_ascii_alphabetic()))
+            .any(|f| f.contains(['L', 'W', '#', 'H']) && !is_name_field(f))
     {
         return Some("L, W and # are not supported by Kubernetes schedules".to_owned());
+    }
+    let words: Vec<&str> = expr
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() > 3)
+        .collect();
+    if !expr.starts_with('@') && !words.is_empty() {
+        return Some(format!(
+            "use three-letter names (mon, tue, jan, feb …) or numbers, not `{}`",
+            words[0]
+        ));
+    }
+    if fields.len() == 5
+        && expr.contains('-')
+        && schedule::parse(expr)
+            .err()
+            .is_some_and(|e| e.message.contains("beyond end of range"))
+    {
+        return Some(
+            "ranges cannot wrap around: write sat,sun or 0,6 instead of sat-sun".to_owned(),
+        );
     }
     if expr.starts_with("@every") {
         return Some("@every takes a Go duration such as 30m or 12h (no d)".to_owned());
@@ -193,6 +238,10 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
                 let parsed = match &v.value {
                     Value::Str(s) => quantity::parse_quantity(s).ok(),
                     Value::Int(i) => quantity::parse_quantity(&i.to_string()).ok(),
+                    // `cpu: 2.0` reaches the API server as the JSON number 2.
+                    Value::Float(f) if f.is_finite() && f.fract() == 0.0 => {
+                        quantity::parse_quantity(&format!("{f:.0}")).ok()
+                    }
                     _ => None,
                 };
                 (k.name.as_str(), v, parsed)
@@ -212,7 +261,9 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
                 )
                 .anchor(Anchor::Key)
                 .upstream("must be a standard resource for containers");
-                d.help = crate::schema::suggest(name, ["cpu", "memory", "ephemeral-storage"].into_iter())
+                d.help = (name.eq_ignore_ascii_case("gpu"))
+                    .then(|| "extended resources need a domain, e.g. nvidia.com/gpu".to_owned())
+                    .or_else(|| crate::schema::suggest(name, ["cpu", "memory", "ephemeral-storage"].into_iter()))
                     .or_else(|| Some("use cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed name".to_owned()));
                 out.push(d);
             }
@@ -287,6 +338,7 @@ fn scalar(node: &Node) -> String {
     match &node.value {
         Value::Str(s) => s.clone(),
         Value::Int(i) => i.to_string(),
+        Value::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
         Value::Float(f) => f.to_string(),
         _ => String::new(),
     }

@@ -13,7 +13,7 @@ use crate::diagnostic::{Anchor, Diagnostic, Path, Segment};
 use crate::registry::{self, Severity};
 use crate::schema::{self, Walker};
 use crate::source::Span;
-use crate::source::node::Node;
+use crate::source::node::{Node, Value};
 use crate::source::yaml::{self, Document};
 
 /// What a document is, for faces that list documents.
@@ -114,28 +114,47 @@ fn info(document: &Document) -> DocumentInfo {
 #[must_use]
 pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    if !matches!(root.value, crate::source::node::Value::Map(_)) {
+    if !matches!(root.value, Value::Map(_)) {
         out.push(Diagnostic::new(
             &registry::NOT_AN_OBJECT,
             Path::root(),
             format!(
-                "a document must be a Kubernetes object, not a {}",
-                root.type_name()
+                "a document must be a Kubernetes object, not {}",
+                match root.type_name() {
+                    "array" => "a list",
+                    "integer" => "an integer",
+                    "string" => "a string",
+                    "boolean" => "a boolean",
+                    _ => "a number",
+                }
             ),
         ));
         return out;
     }
     let kind = root.str_at("kind").unwrap_or_default();
+    if kind.is_empty() {
+        let present = root.get("kind").is_some();
+        out.push(
+            Diagnostic::new(
+                &registry::MISSING_REQUIRED,
+                Path::root().key("kind"),
+                "`kind` is required",
+            )
+            .anchor(if present {
+                Anchor::Value
+            } else {
+                Anchor::Missing
+            })
+            .upstream("Object 'Kind' is missing")
+            .help(format!("stashform checks {}", schema::KINDS.join(", "))),
+        );
+        return out;
+    }
     let Some(crd) = schema::crd(kind) else {
-        let what = if kind.is_empty() {
-            "a document without `kind`".to_owned()
-        } else {
-            format!("kind `{kind}`")
-        };
         let mut d = Diagnostic::new(
             &registry::UNKNOWN_KIND,
             Path::root().key("kind"),
-            format!("{what} is not checked by stashform"),
+            format!("kind `{kind}` is not checked by stashform"),
         );
         if let Some(help) = schema::suggest(kind, schema::KINDS.iter().copied()) {
             d.help = Some(help);
@@ -144,9 +163,22 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
         out.push(d);
         return out;
     };
-    let api_version = root.str_at("apiVersion").unwrap_or_default();
-    if api_version != crd.api_version {
-        out.push(
+    match root.str_at("apiVersion").unwrap_or_default() {
+        "" => out.push(
+            Diagnostic::new(
+                &registry::MISSING_REQUIRED,
+                Path::root().key("apiVersion"),
+                "`apiVersion` is required",
+            )
+            .anchor(if root.get("apiVersion").is_some() {
+                Anchor::Value
+            } else {
+                Anchor::Missing
+            })
+            .upstream("Object 'apiVersion' is missing")
+            .help(format!("apiVersion: {}", crd.api_version)),
+        ),
+        api_version if api_version != crd.api_version => out.push(
             Diagnostic::new(
                 &registry::WRONG_API_VERSION,
                 Path::root().key("apiVersion"),
@@ -159,7 +191,8 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
             .upstream(format!(
                 "no matches for kind \"{kind}\" in version \"{api_version}\""
             )),
-        );
+        ),
+        _ => {}
     }
     let mut on_resources = |node: &Node, path: &Path, diagnostics: &mut Vec<Diagnostic>| {
         kubernetes::resources(node, path, diagnostics);
@@ -195,6 +228,14 @@ pub fn locate(diagnostic: &mut Diagnostic, root: &Node, text: &str) {
     }
     let complete = found == segments.len();
     let span = match diagnostic.anchor {
+        // An empty value (`target:`) has no width: point at its key instead.
+        Anchor::Value if complete && node.span.start == node.span.end => {
+            key_span.unwrap_or(node.span)
+        }
+        // A whole mapping or list: its first line is enough.
+        Anchor::Value if complete && matches!(node.value, Value::Map(_) | Value::Seq(_)) => {
+            first_line(text, node.span)
+        }
         Anchor::Value if complete => node.span,
         Anchor::Key if complete => key_span.unwrap_or(node.span),
         // Missing (or a path that ran out): the key of the deepest existing node.

@@ -1,7 +1,7 @@
 //! `cargo xtask <command>`: the project's task runner. It needs nothing but cargo, and installs
 //! everything else itself (idempotently), so the README's two commands work on a fresh machine.
 //!
-//! - `cargo xtask run`: build the app and serve it on 127.0.0.1 (the README's first command)
+//! - `cargo xtask run`: build the web app and serve it on 127.0.0.1 (the README's first command)
 //! - `cargo xtask test`: formatting, clippy (host and wasm32), every test (the second command)
 //! - `cargo xtask dist`: every artifact into `dist/` (bin, npm tarball, web site)
 //! - `cargo xtask bench`: the benchmarks, as one table
@@ -9,6 +9,7 @@
 
 mod tools;
 mod vendor;
+mod web;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -59,6 +60,8 @@ fn test(root: &Path) -> Result<(), String> {
             "clippy",
             "-p",
             "stashform",
+            "-p",
+            "stashform-web",
             "--target",
             "wasm32-unknown-unknown",
             "--",
@@ -67,6 +70,7 @@ fn test(root: &Path) -> Result<(), String> {
         ])
         .current_dir(root))?;
     run(cargo().args(["test", "--workspace"]).current_dir(root))?;
+    web::test(root)?;
     Ok(())
 }
 
@@ -82,36 +86,31 @@ fn dist(root: &Path) -> Result<PathBuf, String> {
     std::fs::copy(&built, bin.join("stashform"))
         .map_err(|e| format!("{}: {e}", built.display()))?;
     println!("dist: {}", bin.join("stashform").display());
+    web::build(root, &dist.join("web"))?;
+    println!("dist: {}", dist.join("web").display());
     Ok(dist)
 }
 
-/// Until the web app exists, the main job checks the seed examples with the CLI.
+/// Build the web app and serve it on 127.0.0.1 (prints the URL).
 fn serve(root: &Path) -> Result<(), String> {
-    run(cargo()
-        .args([
-            "run",
-            "--release",
-            "-q",
-            "-p",
-            "stashform-cli",
-            "--",
-            "check",
-            "tests/fixtures/valid/seed",
-        ])
-        .current_dir(root))
+    let out = root.join("dist/web");
+    web::build(root, &out)?;
+    web::serve(root, &out)
 }
 
 fn bench(root: &Path) -> Result<(), String> {
     run(cargo()
         .args(["bench", "-p", "stashform", "--bench", "check"])
-        .current_dir(root))
+        .current_dir(root))?;
+    let out = root.join("dist/web");
+    web::build(root, &out)?;
+    run(node(root).arg("tests/web/bench.mjs"))
 }
 
 fn target_dir(root: &Path) -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
-#[allow(dead_code)]
 fn node(root: &Path) -> Command {
     let mut command = Command::new("node");
     command

@@ -1,0 +1,167 @@
+//! The few browser services the page uses, each a small function so components stay free of
+//! `web_sys` plumbing: the clock, local storage, the URL fragment, clipboard, download, focus.
+//! Nothing here talks to a network.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+
+use crate::state::path_matches;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Seconds since the Unix epoch (0 outside a browser).
+#[must_use]
+pub fn now_seconds() -> i64 {
+    if cfg!(target_arch = "wasm32") {
+        #[allow(clippy::cast_possible_truncation)]
+        let seconds = (js_sys::Date::now() / 1000.0) as i64;
+        seconds
+    } else {
+        0
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// A saved string (drafts).
+#[must_use]
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Save a string; quota or privacy errors are ignored (the draft is a convenience).
+pub fn save(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// The URL fragment, with its `#`.
+#[must_use]
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replace the fragment without a new history entry (and without a `hashchange`).
+pub fn replace_hash(fragment: &str) {
+    if let Some(w) = window()
+        && w.location().hash().ok().as_deref() != Some(fragment)
+        && let Ok(history) = w.history()
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
+    }
+}
+
+/// The page address for a fragment (`index.html` beside an embedding page).
+#[must_use]
+pub fn url_with(fragment: &str, embedded: bool) -> String {
+    let href = window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = if embedded {
+        web_sys::Url::new_with_base("index.html", &href)
+            .map(|u| u.href())
+            .unwrap_or_default()
+    } else {
+        href.split('#').next().unwrap_or_default().to_owned()
+    };
+    format!("{base}{fragment}")
+}
+
+/// Put text on the clipboard (asynchronously; the page is a secure context on 127.0.0.1).
+pub fn copy(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Offer `text` as a file download named `file`.
+pub fn download(file: &str, text: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/yaml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document.create_element("a")
+        && let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>()
+    {
+        a.set_href(&url);
+        a.set_download(file);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Focus the form control that shows a diagnostic at `path` (the control named `path`, else
+/// the nearest one above it). Returns whether one was found.
+pub fn focus_field(root: &Element, path: &str) -> bool {
+    let Ok(controls) = root.query_selector_all("[name]") else {
+        return false;
+    };
+    // The control at the path or the nearest above it; else the first below it (a missing
+    // object such as `storageRef`: its first field).
+    let mut best: Option<(usize, HtmlElement)> = None;
+    let mut below: Option<HtmlElement> = None;
+    for i in 0..controls.length() {
+        let Some(element) = controls
+            .item(i)
+            .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let name = element.get_attribute("name").unwrap_or_default();
+        if path_matches(path, &name, false)
+            && best.as_ref().is_none_or(|(len, _)| name.len() > *len)
+        {
+            best = Some((name.len(), element));
+        } else if below.is_none() && path_matches(&name, path, false) {
+            below = Some(element);
+        }
+    }
+    let Some(element) = best.map(|(_, e)| e).or(below) else {
+        return false;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    element.focus().is_ok()
+}
+
+/// Select line `line` (1-based) of the YAML pane, from `column` (1-based, UTF-16) to the end
+/// of the line, focus it and scroll it into view.
+pub fn select_line(textarea: &HtmlTextAreaElement, line: u32, column: u32) {
+    let value = textarea.value();
+    let mut start = 0u32;
+    let mut length = 0u32;
+    for (i, text) in value.split('\n').enumerate() {
+        let units = u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX);
+        if i + 1 == line as usize {
+            length = units;
+            break;
+        }
+        start += units + 1;
+    }
+    let from = start + column.saturating_sub(1).min(length);
+    let _ = textarea.focus();
+    let _ = textarea.set_selection_range(from, start + length);
+    // The textarea is as tall as its text; its scrolling container is the editor around it.
+    let lines = i32::try_from(value.split('\n').count().max(1)).unwrap_or(i32::MAX);
+    let line_height = (textarea.offset_height() - 16) / lines;
+    let top = (i32::try_from(line).unwrap_or(0) - 3).max(0) * line_height.max(1);
+    if let Some(editor) = textarea.parent_element().and_then(|p| p.parent_element()) {
+        editor.set_scroll_top(top);
+    }
+}

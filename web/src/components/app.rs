@@ -1,0 +1,206 @@
+//! The editor: the reducer and its providers, the URL fragment and the draft, and the layout
+//! (toolbar; form beside the YAML pane and the checks).
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use super::backup_form::BackupForm;
+use super::diagnostics::Diagnostics;
+use super::restore_form::RestoreForm;
+use super::toolbar::Toolbar;
+use super::yaml_pane::YamlPane;
+use super::{Instance, Scope, StateHandle};
+use crate::state::{Action, State, View};
+use crate::{browser, share};
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Mounted by `<stashform-editor>`: no draft, no URL fragment.
+    #[prop_or_default]
+    pub embedded: bool,
+    /// The view to start in (`kind="restore"`).
+    #[prop_or_default]
+    pub kind: Option<View>,
+    /// The YAML to start with (the element's text).
+    #[prop_or_default]
+    pub initial: Option<AttrValue>,
+    /// Element id prefix (several editors on one page).
+    #[prop_or_default]
+    pub prefix: AttrValue,
+}
+
+fn draft_key(view: View) -> String {
+    format!("stashform.draft.{}", view.slug())
+}
+
+/// Where the page starts: the embed's own text, else a share link, else the draft.
+fn initial_state(props: &AppProps) -> State {
+    if props.embedded {
+        let view = props.kind.unwrap_or_default();
+        let text = props
+            .initial
+            .as_ref()
+            .map(|t| dedent(t))
+            .filter(|t| !t.trim().is_empty());
+        let (backup, restore) = match view {
+            View::Backup => (text, None),
+            View::Restore => (None, text),
+        };
+        let mut state = State::new(view, backup, restore);
+        // Text of the other kind moves to its view, as a paste would.
+        let text = state.doc().text.clone();
+        state.apply(Action::SetYaml(text));
+        return state;
+    }
+    let route = share::parse(&browser::hash());
+    let view = route.view.or(props.kind).unwrap_or_default();
+    let mut state = State::new(
+        view,
+        browser::load(&draft_key(View::Backup)),
+        browser::load(&draft_key(View::Restore)),
+    );
+    if let Some(yaml) = route.yaml {
+        state.apply(Action::SetYaml(yaml));
+    }
+    state
+}
+
+/// Remove the indentation an embedding page's HTML gives the element's text.
+#[must_use]
+pub fn dedent(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let end = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    let body = &lines[start..end.max(start)];
+    let indent = body
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for line in body {
+        out.push_str(line.get(indent..).unwrap_or("").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let state: StateHandle = use_reducer(|| initial_state(props));
+    let instance = use_memo(props.prefix.clone(), |prefix| Instance {
+        prefix: prefix.clone(),
+        embedded: props.embedded,
+    });
+    let root = use_node_ref();
+    let textarea = use_node_ref();
+    let embedded = props.embedded;
+
+    // The draft: saved on every change of a text.
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |_| {
+            if !embedded {
+                browser::save(&draft_key(View::Backup), &state.backup.text);
+                browser::save(&draft_key(View::Restore), &state.restore.text);
+            }
+        });
+    }
+    // The fragment follows the view (a consumed share link becomes `#/backup`).
+    use_effect_with(state.view, move |view| {
+        if !embedded {
+            browser::replace_hash(&share::fragment(*view, None));
+        }
+    });
+    // Following links: `#/restore`, or a share link opened in this tab.
+    {
+        let state = state.clone();
+        use_effect_with((), move |()| {
+            let listener = (!embedded).then(web_sys::window).flatten().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    let route = share::parse(&browser::hash());
+                    if let Some(view) = route.view {
+                        state.dispatch(Action::SwitchView(view));
+                    }
+                    if let Some(yaml) = route.yaml {
+                        state.dispatch(Action::SetYaml(yaml));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let view = state.view;
+    let tab = |v: View, label: &str| {
+        let state = state.clone();
+        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::SwitchView(v)));
+        let current = (v == view).then_some("page");
+        html! {
+            <button type="button" class="view" aria-current={current} data-view={v.slug()} {onclick}>
+                {label.to_owned()}
+            </button>
+        }
+    };
+    let doc = state.doc();
+    let form = if doc.form_root(view).is_none() && !doc.documents.is_empty() {
+        html! {
+            <p class="notice">{format!(
+                "This YAML has no {}: the form has nothing to edit. Fix it in the YAML pane, or Reset.",
+                view.kind()
+            )}</p>
+        }
+    } else {
+        match view {
+            View::Backup => html! { <BackupForm /> },
+            View::Restore => html! { <RestoreForm /> },
+        }
+    };
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    html! {
+        <ContextProvider<Scope> context={Scope::root(state.clone())}>
+        <ContextProvider<Instance> context={(*instance).clone()}>
+            <div class={classes!("stashform", embedded.then_some("embedded"))} ref={root.clone()}>
+                <header class="top">
+                    if !embedded {
+                        <h1>{"stashform"}<span class="tagline">{" KubeStash backup & restore YAML, checked as you type"}</span></h1>
+                    }
+                    <nav class="views" aria-label="What to build">
+                        {tab(View::Backup, "BackupConfiguration")}
+                        {tab(View::Restore, "RestoreSession")}
+                    </nav>
+                    <Toolbar />
+                </header>
+                <div class="panes">
+                    <form class="form" aria-label={format!("{} form", view.kind())} {onsubmit}
+                        autocomplete="off" novalidate=true>
+                        if doc.stale {
+                            <p class="notice">{"The YAML has a syntax error (see Checks): the form shows the last version that loaded; editing the form replaces the YAML."}</p>
+                        }
+                        {form}
+                    </form>
+                    <aside class="side">
+                        <YamlPane textarea={textarea.clone()} />
+                        <Diagnostics root={root} textarea={textarea} />
+                    </aside>
+                </div>
+            </div>
+        </ContextProvider<Instance>>
+        </ContextProvider<Scope>>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dedent;
+
+    #[test]
+    fn embedded_text_loses_its_html_indentation() {
+        let text = "\n    kind: A\n    spec:\n      x: 1\n  ";
+        assert_eq!(dedent(text), "kind: A\nspec:\n  x: 1\n");
+    }
+}

@@ -1,0 +1,100 @@
+//! Every diagnostic of the document in one list. Click or Enter focuses the form field that
+//! shows it, or selects its line in the YAML pane when no field does.
+
+use web_sys::{Element, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::{use_instance, use_scope};
+use crate::browser;
+use stashform::Severity;
+
+#[derive(Properties, PartialEq)]
+pub struct DiagnosticsProps {
+    pub root: NodeRef,
+    pub textarea: NodeRef,
+}
+
+#[function_component]
+pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
+    let state = use_scope();
+    let instance = use_instance();
+    let title = instance.el("diagnostics-title");
+    let doc = state.doc();
+    let (errors, warnings, infos) = (
+        doc.count(Severity::Error),
+        doc.count(Severity::Warning),
+        doc.count(Severity::Info),
+    );
+    let summary = if doc.diagnostics.is_empty() {
+        "No problems: the cluster will accept this.".to_owned()
+    } else {
+        format!(
+            "{errors} error{}, {warnings} warning{}, {infos} note{}",
+            plural(errors),
+            plural(warnings),
+            plural(infos)
+        )
+    };
+    let several = doc.documents.len() > 1;
+    let form_document = doc.form_index(state.view).map(|i| doc.documents[i].index);
+    let items = doc.diagnostics.iter().map(|d| {
+        let go = {
+            let root = props.root.clone();
+            let textarea = props.textarea.clone();
+            let path = d.path.clone();
+            let (line, column) = (d.line, d.column);
+            let in_form = Some(d.document) == form_document && !doc.stale;
+            move || {
+                let focused = in_form
+                    && !path.is_empty()
+                    && root
+                        .cast::<Element>()
+                        .is_some_and(|r| browser::focus_field(&r, &path));
+                if !focused && let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
+                    browser::select_line(&t, line, column);
+                }
+            }
+        };
+        let onclick = {
+            let go = go.clone();
+            Callback::from(move |_: MouseEvent| go())
+        };
+        let onkeydown = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                go();
+            }
+        });
+        let severity = d.severity.as_str();
+        let place = if several {
+            format!("document {}, line {}", d.document + 1, d.line)
+        } else {
+            format!("line {}", d.line)
+        };
+        html! {
+            <li class={classes!("diagnostic", severity)} data-path={d.path.clone()}
+                data-severity={severity} tabindex="0" role="button" {onclick} {onkeydown}>
+                <span class="sev">{severity}</span>
+                <span class="msg">{&d.message}</span>
+                if let Some(help) = &d.help {
+                    <span class="fix">{help}</span>
+                }
+                <span class="where">
+                    <code>{if d.path.is_empty() { "(document)" } else { d.path.as_str() }}</code>
+                    {" · "}{place}{" · "}<span class="code">{d.code}{" "}{d.rule}</span>
+                </span>
+            </li>
+        }
+    });
+    html! {
+        <section class="diagnostics" id={instance.el("diagnostics")} aria-labelledby={title.clone()}>
+            <h2 id={title}>{"Checks"}</h2>
+            <p class="summary" role="status" aria-live="polite">{summary}</p>
+            <ul>{ for items }</ul>
+        </section>
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,552 @@
+//! The page's state and its only way to change: a pure reducer, tested natively.
+//!
+//! One source of truth per view: the YAML text. The loaded tree and the core's diagnostics are
+//! derived from it. A form edit changes the tree at a dotted path, renders canonical YAML with
+//! the core renderer and checks that text; an edit of the text reloads the tree, so the form
+//! follows and fields it does not show survive.
+
+use std::rc::Rc;
+
+use stashform::catalog::Direction;
+use stashform::render::render_documents;
+use stashform::source::node::{Node, Value};
+use stashform::source::yaml::{self, Document};
+use stashform::validate::validate_documents;
+use stashform::{Encoding, LineIndex, Located, Severity};
+use yew::Reducible;
+
+use crate::templates::{TEMPLATES, starter};
+use crate::tree::{self, Item, Scalar};
+
+/// The apiVersion of both kinds.
+pub const API_VERSION: &str = "core.kubestash.com/v1alpha1";
+
+/// Which document the page builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum View {
+    #[default]
+    Backup,
+    Restore,
+}
+
+impl View {
+    #[must_use]
+    pub fn kind(self) -> &'static str {
+        match self {
+            Self::Backup => "BackupConfiguration",
+            Self::Restore => "RestoreSession",
+        }
+    }
+
+    /// The name in the URL fragment (`#/backup`).
+    #[must_use]
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::Backup => "backup",
+            Self::Restore => "restore",
+        }
+    }
+
+    #[must_use]
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        match slug {
+            "backup" => Some(Self::Backup),
+            "restore" => Some(Self::Restore),
+            _ => None,
+        }
+    }
+
+    /// Which tasks of an Addon this view may use.
+    #[must_use]
+    pub fn direction(self) -> Direction {
+        match self {
+            Self::Backup => Direction::Backup,
+            Self::Restore => Direction::Restore,
+        }
+    }
+
+    #[must_use]
+    pub fn other(self) -> Self {
+        match self {
+            Self::Backup => Self::Restore,
+            Self::Restore => Self::Backup,
+        }
+    }
+}
+
+/// One view's document: its text, what it loads to, and what the core says about it.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    /// Exactly what the YAML pane shows, Copy copies and Download saves.
+    pub text: String,
+    /// The documents of the last text that loaded without a YAML error.
+    pub documents: Vec<Document>,
+    /// The text has YAML errors: `documents` are from an earlier text.
+    pub stale: bool,
+    /// Every diagnostic of `text`, located (UTF-16 columns, as the browser counts).
+    pub diagnostics: Vec<Located>,
+}
+
+impl Doc {
+    /// Load and check `text`; keep `previous` documents when it does not load.
+    #[must_use]
+    pub fn new(text: String, previous: Option<&Doc>) -> Self {
+        let loaded = yaml::load(&text);
+        let fatal = loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error);
+        let mut report = validate_documents(&text, &loaded.documents);
+        report.diagnostics.extend(loaded.diagnostics);
+        report
+            .diagnostics
+            .sort_by_key(|d| (d.span.map_or(0, |s| s.start), d.severity, d.rule.code));
+        let index = LineIndex::new(&text);
+        let diagnostics = report
+            .diagnostics
+            .iter()
+            .map(|d| d.locate(&text, &index, Encoding::Utf16))
+            .collect();
+        let (documents, stale) = match previous {
+            Some(p) if fatal => (p.documents.clone(), true),
+            _ => (loaded.documents, false),
+        };
+        Self {
+            text,
+            documents,
+            stale,
+            diagnostics,
+        }
+    }
+
+    /// Index (in `documents`) of the document the form edits: the first of the view's kind,
+    /// else the first without a kind.
+    #[must_use]
+    pub fn form_index(&self, view: View) -> Option<usize> {
+        fn kind(d: &Document) -> Option<Option<&str>> {
+            d.root.get("kind").map(Node::as_str)
+        }
+        self.documents
+            .iter()
+            .position(|d| kind(d) == Some(Some(view.kind())))
+            .or_else(|| self.documents.iter().position(|d| kind(d).is_none()))
+    }
+
+    /// The tree the form edits.
+    #[must_use]
+    pub fn form_root(&self, view: View) -> Option<&Node> {
+        self.form_index(view).map(|i| &self.documents[i].root)
+    }
+
+    /// Diagnostics of the form's document at `path` or below it.
+    pub fn diagnostics_at<'a>(
+        &'a self,
+        view: View,
+        path: &'a str,
+        exact: bool,
+    ) -> impl Iterator<Item = &'a Located> + 'a {
+        let document = self.form_index(view).map(|i| self.documents[i].index);
+        self.diagnostics.iter().filter(move |d| {
+            Some(d.document) == document && !self.stale && path_matches(&d.path, path, exact)
+        })
+    }
+
+    /// The metadata.name of the form's document (for file names).
+    #[must_use]
+    pub fn name(&self, view: View) -> Option<&str> {
+        self.form_root(view)
+            .and_then(|r| r.get("metadata"))
+            .and_then(|m| m.str_at("name"))
+            .filter(|n| !n.is_empty())
+    }
+
+    #[must_use]
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Whether a diagnostic at `diagnostic` belongs to the field at `field`: the same path, or
+/// (unless `exact`) a path below it.
+#[must_use]
+pub fn path_matches(diagnostic: &str, field: &str, exact: bool) -> bool {
+    match diagnostic.strip_prefix(field) {
+        Some("") => true,
+        Some(rest) => !exact && !field.is_empty() && rest.starts_with(['.', '[']),
+        None => false,
+    }
+}
+
+/// The whole page: which view is shown, and each view's document.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub view: View,
+    pub backup: Doc,
+    pub restore: Doc,
+    /// Bumped on every change of a text (drives saving the draft).
+    pub revision: u64,
+}
+
+/// States of one editor are told apart by view and revision (every change of a text bumps
+/// it): cheap, and what the context needs to notify its consumers.
+impl PartialEq for State {
+    fn eq(&self, other: &Self) -> bool {
+        self.view == other.view && self.revision == other.revision
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self::new(View::Backup, None, None)
+    }
+}
+
+/// Everything the page can do to its state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// A form control changed: write `value` at the dotted `path` of the form's document.
+    SetField {
+        path: String,
+        value: Scalar,
+    },
+    /// Append an item to the list at `path`.
+    AddItem {
+        path: String,
+        item: Item,
+    },
+    /// Remove item `index` of the list at `path`.
+    RemoveItem {
+        path: String,
+        index: usize,
+    },
+    /// The YAML pane changed (typed or pasted).
+    SetYaml(String),
+    /// Start from seed example `i` (switches to its view).
+    LoadTemplate(usize),
+    /// Back to the starting document of the current view.
+    Reset,
+    SwitchView(View),
+    /// Rewrite the current text canonically (the core's renderer).
+    Format,
+}
+
+impl State {
+    /// A state with the given texts (`None`: the view's starting document).
+    #[must_use]
+    pub fn new(view: View, backup: Option<String>, restore: Option<String>) -> Self {
+        let doc = |text: Option<String>, v: View| {
+            Doc::new(text.unwrap_or_else(|| starter(v).to_owned()), None)
+        };
+        Self {
+            view,
+            backup: doc(backup, View::Backup),
+            restore: doc(restore, View::Restore),
+            revision: 0,
+        }
+    }
+
+    #[must_use]
+    pub fn doc(&self) -> &Doc {
+        self.doc_of(self.view)
+    }
+
+    #[must_use]
+    pub fn doc_of(&self, view: View) -> &Doc {
+        match view {
+            View::Backup => &self.backup,
+            View::Restore => &self.restore,
+        }
+    }
+
+    fn set_doc(&mut self, view: View, doc: Doc) {
+        match view {
+            View::Backup => self.backup = doc,
+            View::Restore => self.restore = doc,
+        }
+        self.revision += 1;
+    }
+
+    /// The tree the form edits (or a new one of the view's kind).
+    #[must_use]
+    pub fn form_root(&self) -> Option<&Node> {
+        self.doc().form_root(self.view)
+    }
+
+    /// Text of the scalar at `path` of the form's document.
+    #[must_use]
+    pub fn value(&self, path: &str) -> String {
+        self.form_root()
+            .map_or_else(String::new, |root| tree::text_at(root, path))
+    }
+
+    /// Number of items of the list at `path`.
+    #[must_use]
+    pub fn len(&self, path: &str) -> usize {
+        self.form_root().map_or(0, |root| tree::len_at(root, path))
+    }
+
+    /// Apply a change to the form's tree, then render, load and check the result.
+    fn edit(&mut self, change: impl FnOnce(&mut Node)) {
+        let view = self.view;
+        let doc = self.doc();
+        let mut documents: Vec<Node> = doc.documents.iter().map(|d| d.root.clone()).collect();
+        let at = match doc.form_index(view) {
+            Some(i) => i,
+            None => {
+                documents.push(tree::map(vec![
+                    ("apiVersion", tree::string(API_VERSION)),
+                    ("kind", tree::string(view.kind())),
+                ]));
+                documents.len() - 1
+            }
+        };
+        change(&mut documents[at]);
+        let text = render_documents(documents.iter());
+        let next = Doc::new(text, Some(doc));
+        self.set_doc(view, next);
+    }
+
+    /// The YAML pane changed. When the text is of the other view's kind only, it moves there.
+    fn set_yaml(&mut self, text: String) {
+        let mut view = self.view;
+        let doc = Doc::new(text, Some(self.doc()));
+        if !doc.stale && doc.form_index(view).is_none() && doc.form_index(view.other()).is_some() {
+            view = view.other();
+            self.view = view;
+        }
+        self.set_doc(view, doc);
+    }
+
+    /// The reducer, on an owned state.
+    ///
+    /// ```
+    /// use stashform_web::state::{Action, State};
+    /// use stashform_web::tree::Scalar;
+    /// let mut state = State::default();
+    /// state.apply(Action::SetField {
+    ///     path: "spec.sessions[0].scheduler.schedule".into(),
+    ///     value: Scalar::Str("0 0 * * 7".into()),
+    /// });
+    /// let doc = state.doc();
+    /// assert!(doc.text.contains("schedule: \"0 0 * * 7\""));
+    /// let on_field = doc.diagnostics_at(state.view, "spec.sessions[0].scheduler.schedule", true);
+    /// assert_eq!(on_field.count(), 1);
+    /// ```
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetField { path, value } => {
+                let path = tree::path(&path);
+                self.edit(|root| tree::set(root, &path, value));
+            }
+            Action::AddItem { path, item } => {
+                let path = tree::path(&path);
+                self.edit(|root| tree::add_item(root, &path, item));
+            }
+            Action::RemoveItem { path, index } => {
+                let path = tree::path(&path);
+                self.edit(|root| tree::remove_item(root, &path, index));
+            }
+            Action::SetYaml(text) => self.set_yaml(text),
+            Action::LoadTemplate(i) => {
+                if let Some(template) = TEMPLATES.get(i) {
+                    self.view = template.view;
+                    self.set_doc(template.view, Doc::new(template.text.to_owned(), None));
+                }
+            }
+            Action::Reset => {
+                let view = self.view;
+                self.set_doc(view, Doc::new(starter(view).to_owned(), None));
+            }
+            Action::SwitchView(view) => self.view = view,
+            Action::Format => {
+                let doc = self.doc();
+                if !doc.stale {
+                    let text = render_documents(doc.documents.iter().map(|d| &d.root));
+                    if text != doc.text {
+                        let next = Doc::new(text, Some(doc));
+                        self.set_doc(self.view, next);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
+        let mut state = Rc::unwrap_or_clone(self);
+        state.apply(action);
+        Rc::new(state)
+    }
+}
+
+/// Whether the node is a mapping (helps components decide what to show).
+#[must_use]
+pub fn is_map(node: Option<&Node>) -> bool {
+    matches!(node.map(|n| &n.value), Some(Value::Map(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(state: &mut State, path: &str, value: &str) {
+        state.apply(Action::SetField {
+            path: path.to_owned(),
+            value: Scalar::Str(value.to_owned()),
+        });
+    }
+
+    #[test]
+    fn the_form_builds_seed_example_two() {
+        let mut s = State::default();
+        s.apply(Action::Reset);
+        for (path, value) in [
+            ("metadata.name", "sample-postgres-backup"),
+            ("metadata.namespace", "demo"),
+            ("spec.target.namespace", "demo"),
+            ("spec.target.name", "sample-postgres"),
+            ("spec.backends[0].name", "gcs-backend"),
+            ("spec.backends[0].storageRef.namespace", "demo"),
+            ("spec.backends[0].storageRef.name", "gcs-storage"),
+            ("spec.backends[0].retentionPolicy.name", "demo-retention"),
+            ("spec.backends[0].retentionPolicy.namespace", "demo"),
+            ("spec.sessions[0].name", "frequent-backup"),
+            ("spec.sessions[0].scheduler.schedule", "*/5 * * * *"),
+            ("spec.sessions[0].repositories[0].name", "gcs-postgres-repo"),
+            ("spec.sessions[0].repositories[0].backend", "gcs-backend"),
+            ("spec.sessions[0].repositories[0].directory", "/postgres"),
+            (
+                "spec.sessions[0].repositories[0].encryptionSecret.name",
+                "encrypt-secret",
+            ),
+            (
+                "spec.sessions[0].repositories[0].encryptionSecret.namespace",
+                "demo",
+            ),
+            (
+                "spec.sessions[0].addon.tasks[0].params.backupCmd",
+                "pg_dump",
+            ),
+            ("spec.sessions[0].addon.tasks[0].params.args", "testdb"),
+        ] {
+            set(&mut s, path, value);
+        }
+        s.apply(Action::SetField {
+            path: "spec.sessions[0].scheduler.jobTemplate.backoffLimit".into(),
+            value: Scalar::Int(1),
+        });
+        assert_eq!(s.doc().text, TEMPLATES[1].text);
+        assert_eq!(s.doc().count(Severity::Error), 0);
+        assert_eq!(
+            s.value("spec.sessions[0].scheduler.jobTemplate.backoffLimit"),
+            "1"
+        );
+    }
+
+    #[test]
+    fn a_bad_schedule_lands_on_its_field_and_clears() {
+        let mut s = State::default();
+        s.apply(Action::LoadTemplate(1));
+        let path = "spec.sessions[0].scheduler.schedule";
+        set(&mut s, path, "0 0 * * 7");
+        let on_field: Vec<_> = s.doc().diagnostics_at(View::Backup, path, true).collect();
+        assert_eq!(on_field.len(), 1, "{on_field:?}");
+        assert_eq!(on_field[0].severity, Severity::Error);
+        assert!(on_field[0].line > 0);
+        set(&mut s, path, "0 0 * * 6");
+        assert_eq!(s.doc().diagnostics_at(View::Backup, path, true).count(), 0);
+    }
+
+    #[test]
+    fn yaml_edits_move_the_form_and_keep_unknown_fields() {
+        let mut s = State::default();
+        let text = TEMPLATES[0].text.replace(
+            "  namespace: demo\nspec:",
+            "  namespace: demo\n  labels:\n    team: db\nspec:",
+        );
+        s.apply(Action::SetYaml(text.clone()));
+        assert_eq!(s.doc().text, text, "the pane keeps what was typed");
+        assert_eq!(
+            s.value("spec.sessions[0].addon.tasks[0].params.args"),
+            "--clean"
+        );
+        set(&mut s, "metadata.name", "other");
+        assert!(s.doc().text.contains("team: db"));
+        assert!(s.doc().text.contains("name: other"));
+    }
+
+    #[test]
+    fn broken_yaml_keeps_the_last_tree() {
+        let mut s = State::default();
+        s.apply(Action::LoadTemplate(0));
+        s.apply(Action::SetYaml("metadata: [\n".into()));
+        assert!(s.doc().stale);
+        assert!(s.doc().count(Severity::Error) > 0);
+        assert_eq!(s.value("metadata.name"), "sample-postgres-backup");
+        set(&mut s, "metadata.name", "fixed");
+        assert!(!s.doc().stale);
+        assert!(s.doc().text.contains("name: fixed"));
+    }
+
+    #[test]
+    fn pasting_a_restore_session_switches_view() {
+        let mut s = State::default();
+        s.apply(Action::SetYaml(TEMPLATES[5].text.to_owned()));
+        assert_eq!(s.view, View::Restore);
+        assert_eq!(s.restore.text, TEMPLATES[5].text);
+        assert_eq!(s.backup.text, starter(View::Backup));
+        assert_eq!(
+            s.value("spec.addon.tasks[0].params.args"),
+            "--dbname=testdb"
+        );
+    }
+
+    #[test]
+    fn items_templates_reset_and_format() {
+        let mut s = State::default();
+        s.apply(Action::AddItem {
+            path: "spec.backends".into(),
+            item: Item::Map,
+        });
+        assert_eq!(s.len("spec.backends"), 2);
+        s.apply(Action::RemoveItem {
+            path: "spec.backends".into(),
+            index: 0,
+        });
+        assert_eq!(s.len("spec.backends"), 1);
+        s.apply(Action::LoadTemplate(8));
+        assert_eq!(s.view, View::Restore);
+        assert!(s.doc().text.contains("cpu: \"200m\""));
+        s.apply(Action::Format);
+        assert!(s.doc().text.contains("cpu: 200m"));
+        s.apply(Action::SwitchView(View::Backup));
+        s.apply(Action::Reset);
+        assert_eq!(s.backup.text, starter(View::Backup));
+        assert!(s.revision > 0);
+    }
+
+    #[test]
+    fn empty_text_then_a_field_starts_a_document() {
+        let mut s = State::default();
+        s.apply(Action::SetYaml(String::new()));
+        assert!(s.form_root().is_none());
+        set(&mut s, "metadata.name", "x");
+        assert!(s.doc().text.starts_with("apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\nmetadata:\n  name: x\n"));
+    }
+
+    #[test]
+    fn paths_match_fields_and_below() {
+        assert!(path_matches("spec.a", "spec.a", true));
+        assert!(path_matches("spec.a.b", "spec.a", false));
+        assert!(path_matches("spec.a[0]", "spec.a", false));
+        assert!(!path_matches("spec.ab", "spec.a", false));
+        assert!(!path_matches("spec.a.b", "spec.a", true));
+        assert!(!path_matches("spec", "", false));
+    }
+}

@@ -1,0 +1,150 @@
+//! The nine examples of the KubeStash PostgreSQL customization guide (the seed document),
+//! vendored from `tests/fixtures/valid/seed/`, and the starting documents of each view.
+
+use crate::state::View;
+
+/// An example document the toolbar can load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Template {
+    pub title: &'static str,
+    pub view: View,
+    pub file: &'static str,
+    pub text: &'static str,
+}
+
+/// Every seed example, in the order of the guide.
+pub const TEMPLATES: [Template; 9] = [
+    Template {
+        title: "Backup: passing arguments (--clean)",
+        view: View::Backup,
+        file: "01-backup-passing-arguments-to-the-backup-process.yaml",
+        text: include_str!("../templates/01-backup-passing-arguments-to-the-backup-process.yaml"),
+    },
+    Template {
+        title: "Backup: one database with pg_dump",
+        view: View::Backup,
+        file: "02-backup-passing-a-target-database-to-the-backup-process.yaml",
+        text: include_str!(
+            "../templates/02-backup-passing-a-target-database-to-the-backup-process.yaml"
+        ),
+    },
+    Template {
+        title: "Backup: multiple backends",
+        view: View::Backup,
+        file: "03-backup-using-multiple-backends.yaml",
+        text: include_str!("../templates/03-backup-using-multiple-backends.yaml"),
+    },
+    Template {
+        title: "Backup: run as a specific user",
+        view: View::Backup,
+        file: "04-backup-running-backup-job-as-a-specific-user.yaml",
+        text: include_str!("../templates/04-backup-running-backup-job-as-a-specific-user.yaml"),
+    },
+    Template {
+        title: "Backup: CPU and memory for the job",
+        view: View::Backup,
+        file: "05-backup-specifying-memory-cpu-limit-request-for-the-backup-job.yaml",
+        text: include_str!(
+            "../templates/05-backup-specifying-memory-cpu-limit-request-for-the-backup-job.yaml"
+        ),
+    },
+    Template {
+        title: "Restore: passing arguments (--dbname)",
+        view: View::Restore,
+        file: "06-restore-passing-arguments-to-the-restore-process.yaml",
+        text: include_str!("../templates/06-restore-passing-arguments-to-the-restore-process.yaml"),
+    },
+    Template {
+        title: "Restore: a specific snapshot",
+        view: View::Restore,
+        file: "07-restore-restore-specific-snapshot.yaml",
+        text: include_str!("../templates/07-restore-restore-specific-snapshot.yaml"),
+    },
+    Template {
+        title: "Restore: run as a specific user",
+        view: View::Restore,
+        file: "08-restore-running-restore-job-as-a-specific-user.yaml",
+        text: include_str!("../templates/08-restore-running-restore-job-as-a-specific-user.yaml"),
+    },
+    Template {
+        title: "Restore: CPU and memory for the job",
+        view: View::Restore,
+        file: "09-restore-specifying-memory-cpu-limit-request-for-the-restore-job.yaml",
+        text: include_str!(
+            "../templates/09-restore-specifying-memory-cpu-limit-request-for-the-restore-job.yaml"
+        ),
+    },
+];
+
+/// What a new BackupConfiguration starts as: one backend, one session with one repository and
+/// the PostgreSQL logical backup task; the checks then say what is left to fill in.
+pub const BACKUP_STARTER: &str = "apiVersion: core.kubestash.com/v1alpha1
+kind: BackupConfiguration
+metadata: {}
+spec:
+  target:
+    apiGroup: kubedb.com
+    kind: Postgres
+  backends:
+    - {}
+  sessions:
+    - scheduler: {}
+      repositories:
+        - {}
+      addon:
+        name: postgres-addon
+        tasks:
+          - name: logical-backup
+";
+
+/// What a new RestoreSession starts as.
+pub const RESTORE_STARTER: &str = "apiVersion: core.kubestash.com/v1alpha1
+kind: RestoreSession
+metadata: {}
+spec:
+  target:
+    apiGroup: kubedb.com
+    kind: Postgres
+  dataSource:
+    snapshot: latest
+  addon:
+    name: postgres-addon
+    tasks:
+      - name: logical-backup-restore
+";
+
+/// The starting document of a view.
+#[must_use]
+pub fn starter(view: View) -> &'static str {
+    match view {
+        View::Backup => BACKUP_STARTER,
+        View::Restore => RESTORE_STARTER,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_are_valid_and_match_their_view() {
+        for t in TEMPLATES {
+            let report = stashform::check(t.text);
+            assert!(!report.has_errors(), "{}: {:?}", t.file, report.diagnostics);
+            assert_eq!(
+                report.documents[0].kind.as_deref(),
+                Some(t.view.kind()),
+                "{}",
+                t.file
+            );
+        }
+    }
+
+    #[test]
+    fn starters_are_canonical() {
+        for view in [View::Backup, View::Restore] {
+            let text = starter(view);
+            assert_eq!(stashform::format(text).ok().as_deref(), Some(text));
+        }
+    }
+}

@@ -49,12 +49,12 @@ fn every_corpus_input_keeps_the_fuzz_invariants() {
             let before: Vec<_> = stashform::source::yaml::load(text)
                 .documents
                 .iter()
-                .map(|d| format!("{:?}", d.root.to_json()))
+                .map(|d| d.root.to_json())
                 .collect();
             let after: Vec<_> = stashform::source::yaml::load(&formatted)
                 .documents
                 .iter()
-                .map(|d| format!("{:?}", d.root.to_json()))
+                .map(|d| d.root.to_json())
                 .collect();
             assert_eq!(before, after, "{}", path.display());
             assert_eq!(

@@ -189,10 +189,10 @@ proptest! {
     #[test]
     fn fmt_is_lossless_and_idempotent_on_anything_that_loads(text in yamlish()) {
         if let Ok(formatted) = stashform::format(&text) {
-            let before: Vec<_> = load(&text).documents.iter().map(|d| format!("{:?}", d.root.to_json())).collect();
+            let before: Vec<_> = load(&text).documents.iter().map(|d| d.root.to_json()).collect();
             let reloaded = load(&formatted);
             prop_assert!(reloaded.diagnostics.is_empty(), "{text:?} -> {formatted:?}");
-            let after: Vec<_> = reloaded.documents.iter().map(|d| format!("{:?}", d.root.to_json())).collect();
+            let after: Vec<_> = reloaded.documents.iter().map(|d| d.root.to_json()).collect();
             prop_assert_eq!(before, after, "{:?} -> {:?}", text, formatted);
             prop_assert_eq!(stashform::format(&formatted).ok(), Some(formatted.clone()));
         }

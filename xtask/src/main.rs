@@ -7,6 +7,7 @@
 //! - `cargo xtask bench`: the benchmarks, as one table
 //! - `cargo xtask vendor`: regenerate `crates/stashform/data/` from `../shared/reference`
 
+mod npm;
 mod tools;
 mod vendor;
 mod web;
@@ -62,6 +63,8 @@ fn test(root: &Path) -> Result<(), String> {
             "stashform",
             "-p",
             "stashform-web",
+            "-p",
+            "stashform-wasm",
             "--target",
             "wasm32-unknown-unknown",
             "--",
@@ -70,6 +73,7 @@ fn test(root: &Path) -> Result<(), String> {
         ])
         .current_dir(root))?;
     run(cargo().args(["test", "--workspace"]).current_dir(root))?;
+    npm::test(root)?;
     web::test(root)?;
     Ok(())
 }
@@ -82,10 +86,12 @@ fn dist(root: &Path) -> Result<PathBuf, String> {
     run(cargo()
         .args(["build", "--release", "-p", "stashform-cli"])
         .current_dir(root))?;
-    let built = target_dir(root).join("release/stashform");
+    let built = tools::target_dir(root).join("release/stashform");
     std::fs::copy(&built, bin.join("stashform"))
         .map_err(|e| format!("{}: {e}", built.display()))?;
     println!("dist: {}", bin.join("stashform").display());
+    let tarball = npm::build(root)?;
+    println!("dist: {}", tarball.display());
     web::build(root, &dist.join("web"))?;
     println!("dist: {}", dist.join("web").display());
     Ok(dist)
@@ -102,13 +108,11 @@ fn bench(root: &Path) -> Result<(), String> {
     run(cargo()
         .args(["bench", "-p", "stashform", "--bench", "check"])
         .current_dir(root))?;
+    npm::build(root)?;
+    run(node(root).arg("tests/npm/bench.mjs"))?;
     let out = root.join("dist/web");
     web::build(root, &out)?;
     run(node(root).arg("tests/web/bench.mjs"))
-}
-
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 fn node(root: &Path) -> Command {

@@ -1,7 +1,7 @@
 //! Installing and running the tools the project needs, idempotently: a fresh machine has only
 //! cargo, Node, npm, Python and apt. Each `ensure_*` is fast when the tool is already there.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Run a command, inheriting stdio; an error names the command.
@@ -24,6 +24,11 @@ pub fn output(command: &mut Command) -> String {
         .filter(|o| o.status.success())
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
         .unwrap_or_default()
+}
+
+/// Where cargo puts build output.
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 pub fn cargo() -> Command {

@@ -16,9 +16,6 @@ const STATIC: [(&str, &str); 3] = [
     ("web/embed.html", "embed.html"),
 ];
 
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
-}
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> String + '_ {
     move |e| format!("{}: {e}", path.display())
@@ -45,7 +42,7 @@ pub fn build(root: &Path, out: &Path) -> Result<(), String> {
             "wasm-release",
         ])
         .current_dir(root))?;
-    let target = target_dir(root);
+    let target = tools::target_dir(root);
     let wasm = target.join("wasm32-unknown-unknown/wasm-release/stashform_web.wasm");
     let bindgen = target.join("web-bindgen");
     std::fs::create_dir_all(&bindgen).map_err(io(&bindgen))?;

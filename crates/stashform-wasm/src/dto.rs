@@ -1,0 +1,447 @@
+//! The shapes JavaScript sees: mirrors of the core types with `tsify` derives, so the package's
+//! TypeScript declarations are generated from Rust. Conversions only: every value comes from
+//! the core; the one change is that positions count UTF-16 code units (JavaScript string
+//! indices) instead of UTF-8 bytes.
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use stashform::source::yaml;
+use stashform::{Encoding, LineIndex, Located, Report};
+
+// JSON values (what `parse` returns and `jsonSchema` gives): not a mirror of a Rust type, so
+// declared once here.
+#[wasm_bindgen(typescript_custom_section)]
+const JSON_TYPES: &str = r#"
+/** Any value JSON can hold. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+/** A JSON object. */
+export type JsonObject = { [key: string]: JsonValue };
+"#;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<stashform::Severity> for Severity {
+    fn from(severity: stashform::Severity) -> Self {
+        match severity {
+            stashform::Severity::Error => Self::Error,
+            stashform::Severity::Warning => Self::Warning,
+            stashform::Severity::Info => Self::Info,
+        }
+    }
+}
+
+/// One finding (the diagnostic contract). Lines and columns are 1-based; columns count UTF-16
+/// code units, so `line.slice(column - 1, endColumn - 1)` is the node pointed at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// Stable code, e.g. `KS401`.
+    pub code: String,
+    /// Kebab-case rule name, e.g. `invalid-schedule`.
+    pub rule: String,
+    pub severity: Severity,
+    /// One terse sentence.
+    pub message: String,
+    /// Dotted display path, e.g. `spec.sessions[0].scheduler.schedule`; `""` for the whole
+    /// document or a YAML syntax error.
+    pub path: String,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    /// How to fix it, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub help: Option<String>,
+    /// What the cluster (webhook, Kubernetes) itself would print, when it differs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub upstream: Option<String>,
+    /// Index of the document within the source (0-based, counting non-empty documents).
+    pub document: usize,
+}
+
+impl From<Located> for Diagnostic {
+    fn from(located: Located) -> Self {
+        Self {
+            code: located.code.to_owned(),
+            rule: located.rule.to_owned(),
+            severity: located.severity.into(),
+            message: located.message,
+            path: located.path,
+            line: located.line,
+            column: located.column,
+            end_line: located.end_line,
+            end_column: located.end_column,
+            help: located.help,
+            upstream: located.upstream,
+            document: located.document,
+        }
+    }
+}
+
+/// Locate core diagnostics in `text` with UTF-16 columns.
+#[must_use]
+pub fn diagnostics(text: &str, found: &[stashform::Diagnostic]) -> Vec<Diagnostic> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(text);
+    found
+        .iter()
+        .map(|d| d.locate(text, &index, Encoding::Utf16).into())
+        .collect()
+}
+
+/// What a document is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentInfo {
+    /// Index among the non-empty documents of the source.
+    pub index: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub api_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub namespace: Option<String>,
+    /// Whether stashform validates this kind.
+    pub checked: bool,
+    /// Where the document starts, in UTF-16 code units (`source.slice(offset)`).
+    pub offset: usize,
+}
+
+impl DocumentInfo {
+    fn new(text: &str, info: stashform::DocumentInfo) -> Self {
+        Self {
+            index: info.index,
+            api_version: info.api_version,
+            kind: info.kind,
+            name: info.name,
+            namespace: info.namespace,
+            checked: info.checked,
+            offset: utf16_offset(text, info.offset),
+        }
+    }
+}
+
+/// A byte offset as a UTF-16 offset (clamped to the text, and down to a char boundary).
+#[must_use]
+pub fn utf16_offset(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    if text.is_ascii() {
+        offset
+    } else {
+        text[..offset].encode_utf16().count()
+    }
+}
+
+/// What `validate` returns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidateResult {
+    pub documents: Vec<DocumentInfo>,
+    /// Sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ValidateResult {
+    #[must_use]
+    pub fn new(text: &str, report: Report) -> Self {
+        Self {
+            diagnostics: diagnostics(text, &report.diagnostics),
+            documents: report
+                .documents
+                .into_iter()
+                .map(|info| DocumentInfo::new(text, info))
+                .collect(),
+        }
+    }
+}
+
+/// What `parse` returns: each document as the API server would read it (JSON), and what the
+/// YAML loader reported.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ParseResult {
+    #[tsify(type = "JsonValue[]")]
+    pub documents: Vec<serde_json::Value>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ParseResult {
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let loaded = yaml::load(text);
+        Self {
+            documents: loaded
+                .documents
+                .iter()
+                .map(|d| js_number_safe(d.root.to_json()))
+                .collect(),
+            diagnostics: diagnostics(text, &loaded.diagnostics),
+        }
+    }
+}
+
+/// Integers beyond 2^53 become the nearest double, as `JSON.parse` would read them (a
+/// JavaScript number cannot hold them exactly; serde-wasm-bindgen would refuse them).
+#[must_use]
+pub fn js_number_safe(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    const MAX_SAFE: u64 = (1 << 53) - 1;
+    match value {
+        J::Number(n) => {
+            let safe = n.as_i64().map_or_else(
+                || n.as_u64().is_some_and(|u| u <= MAX_SAFE),
+                |i| i.unsigned_abs() <= MAX_SAFE,
+            );
+            if safe || n.is_f64() {
+                J::Number(n)
+            } else {
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(J::Null, J::Number)
+            }
+        }
+        J::Array(items) => J::Array(items.into_iter().map(js_number_safe).collect()),
+        J::Object(map) => J::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, js_number_safe(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+/// Options of `describeSchedule`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleOptions {
+    /// How many next runs to list (default 5, at most 1000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub count: Option<u32>,
+    /// Start after this RFC 3339 time (default: now), e.g. `2026-01-02T03:04:05Z`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub from: Option<String>,
+}
+
+/// A schedule explained: valid or not (with the reason Kubernetes gives), a plain-English
+/// description, and the next runs in UTC (RFC 3339).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ScheduleInfo {
+    pub valid: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub error: Option<String>,
+    pub description: String,
+    pub next_runs: Vec<String>,
+}
+
+impl From<stashform::schedule::Explained> for ScheduleInfo {
+    fn from(explained: stashform::schedule::Explained) -> Self {
+        Self {
+            valid: explained.valid,
+            error: explained.error,
+            description: explained.description,
+            next_runs: explained.next_runs,
+        }
+    }
+}
+
+/// An Addon of the catalog: the tasks it offers for backup and for restore.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Addon {
+    pub name: String,
+    /// Where the manifest came from.
+    pub source: String,
+    pub backup_tasks: Vec<Task>,
+    pub restore_tasks: Vec<Task>,
+}
+
+/// A task of an addon.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Task {
+    pub name: String,
+    pub function: String,
+    /// Restic, WalG, VolumeSnapshotter, ...; absent in a few manifests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub driver: Option<String>,
+    pub parameters: Vec<Parameter>,
+    /// Names of the task's volume templates.
+    pub volume_templates: Vec<String>,
+}
+
+/// A task parameter as the Addon declares it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Parameter {
+    pub name: String,
+    pub usage: String,
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub default: Option<String>,
+    /// Values the usage text restricts the parameter to.
+    pub allowed: Vec<String>,
+}
+
+impl From<&stashform::catalog::Addon> for Addon {
+    fn from(addon: &stashform::catalog::Addon) -> Self {
+        Self {
+            name: addon.name.clone(),
+            source: addon.source.clone(),
+            backup_tasks: addon.backup_tasks.iter().map(Task::from).collect(),
+            restore_tasks: addon.restore_tasks.iter().map(Task::from).collect(),
+        }
+    }
+}
+
+impl From<&stashform::catalog::Task> for Task {
+    fn from(task: &stashform::catalog::Task) -> Self {
+        Self {
+            name: task.name.clone(),
+            function: task.function.clone(),
+            driver: task.driver.clone(),
+            parameters: task.parameters.iter().map(Parameter::from).collect(),
+            volume_templates: task.volume_templates.clone(),
+        }
+    }
+}
+
+impl From<&stashform::catalog::Parameter> for Parameter {
+    fn from(parameter: &stashform::catalog::Parameter) -> Self {
+        Self {
+            name: parameter.name.clone(),
+            usage: parameter.usage.clone(),
+            required: parameter.required,
+            default: parameter.default.clone(),
+            allowed: parameter.allowed.clone(),
+        }
+    }
+}
+
+/// The validator layer a rule belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layer {
+    Yaml,
+    Structure,
+    Decoding,
+    Admission,
+    Kubernetes,
+    Addon,
+    Advice,
+    Bundle,
+}
+
+impl From<stashform::registry::Layer> for Layer {
+    fn from(layer: stashform::registry::Layer) -> Self {
+        use stashform::registry::Layer as L;
+        match layer {
+            L::Yaml => Self::Yaml,
+            L::Structure => Self::Structure,
+            L::Decoding => Self::Decoding,
+            L::Admission => Self::Admission,
+            L::Kubernetes => Self::Kubernetes,
+            L::Addon => Self::Addon,
+            L::Advice => Self::Advice,
+            L::Bundle => Self::Bundle,
+        }
+    }
+}
+
+/// A rule of the registry and its documentation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Rule {
+    pub code: String,
+    pub name: String,
+    /// Default severity.
+    pub severity: Severity,
+    pub layer: Layer,
+    /// What it checks.
+    pub what: String,
+    /// Why it matters.
+    pub why: String,
+    /// A YAML fragment that triggers the rule.
+    pub invalid: String,
+    /// The fragment fixed.
+    pub valid: String,
+}
+
+impl From<&stashform::Rule> for Rule {
+    fn from(rule: &stashform::Rule) -> Self {
+        Self {
+            code: rule.code.to_owned(),
+            name: rule.name.to_owned(),
+            severity: rule.severity.into(),
+            layer: rule.layer.into(),
+            what: rule.what.to_owned(),
+            why: rule.why.to_owned(),
+            invalid: rule.invalid.to_owned(),
+            valid: rule.valid.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets() {
+        let text = "é😀x";
+        assert_eq!(utf16_offset(text, 0), 0);
+        assert_eq!(utf16_offset(text, 2), 1);
+        assert_eq!(utf16_offset(text, 6), 3);
+        // Inside a character: down to its start; past the end: the end.
+        assert_eq!(utf16_offset(text, 4), 1);
+        assert_eq!(utf16_offset(text, 99), 4);
+    }
+
+    #[test]
+    fn integers_beyond_2_53_become_doubles() {
+        let value = serde_json::json!({"a": [9_007_199_254_740_991_i64, 9_007_199_254_740_993_i64, u64::MAX, -9_007_199_254_740_993_i64, 1.5]});
+        let safe = js_number_safe(value);
+        assert_eq!(
+            safe.to_string(),
+            r#"{"a":[9007199254740991,9007199254740992.0,1.8446744073709552e+19,-9007199254740992.0,1.5]}"#
+        );
+    }
+
+    #[test]
+    fn diagnostics_keep_the_contract_fields() {
+        let report = stashform::check("apiVersion: v1\nkind: Pod\n");
+        let text = "apiVersion: v1\nkind: Pod\n";
+        let located = ValidateResult::new(text, report);
+        let json = serde_json::to_value(&located.diagnostics[0]).unwrap_or_default();
+        assert_eq!(json["path"], "kind");
+        assert_eq!(json["endLine"], 2);
+        assert!(json.get("help").is_none());
+    }
+}

@@ -1,0 +1,16 @@
+// Node, `import ... from 'stashform'`: named exports over the same instance `require` gets.
+import api from './index.cjs';
+
+export const {
+  validate,
+  validateBytes,
+  format,
+  render,
+  parse,
+  describeSchedule,
+  jsonSchema,
+  addons,
+  rules,
+  version,
+} = api;
+export default api;

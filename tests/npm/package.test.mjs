@@ -1,0 +1,278 @@
+// The packed tarball installed into a fresh Node project, used through `require` and `import`.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import {
+  assertPlainJson,
+  editedSeed,
+  freshProject,
+  seedFiles,
+  tarball,
+  workspaceVersion,
+} from './helpers.mjs';
+
+const project = freshProject(null);
+const require = createRequire(join(project, 'consumer.cjs'));
+const cjs = require('stashform');
+writeFileSync(
+  join(project, 'probe.mjs'),
+  "export * as named from 'stashform';\nexport { default } from 'stashform';\n",
+);
+const esm = await import(pathToFileURL(join(project, 'probe.mjs')).href);
+const pkg = JSON.parse(readFileSync(join(project, 'node_modules/stashform/package.json'), 'utf8'));
+
+test('package.json: version, engines, exports, bin, no install scripts, no dependencies', () => {
+  assert.equal(pkg.name, 'stashform');
+  assert.equal(pkg.version, workspaceVersion());
+  assert.deepEqual(pkg.engines, { node: '>=18' });
+  assert.equal(pkg.bin.stashform, 'bin/stashform.cjs');
+  const scripts = pkg.scripts ?? {};
+  for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) {
+    assert.equal(scripts[hook], undefined, `${hook} script`);
+  }
+  assert.equal(pkg.dependencies, undefined);
+  const main = pkg.exports['.'];
+  assert.ok(main.node.import.types && main.node.require.types && main.default.types);
+  assert.ok(main.browser.default.endsWith('web.js'));
+});
+
+test('the tarball ships one .wasm, shared by the Node and web builds', () => {
+  const files = execFileSync('tar', ['tzf', tarball()], { encoding: 'utf8' }).split('\n');
+  const wasm = files.filter((f) => f.endsWith('.wasm'));
+  assert.deepEqual(wasm, ['package/stashform_bg.wasm']);
+  const web = readFileSync(join(project, 'node_modules/stashform/stashform.js'), 'utf8');
+  const node = readFileSync(join(project, 'node_modules/stashform/stashform_node.cjs'), 'utf8');
+  assert.match(web, /new URL\('stashform_bg\.wasm', import\.meta\.url\)/);
+  assert.match(node, /`\$\{__dirname\}\/stashform_bg\.wasm`/);
+});
+
+test('require and import give the same API, on one instance', () => {
+  const names = [
+    'validate',
+    'validateBytes',
+    'format',
+    'render',
+    'parse',
+    'describeSchedule',
+    'jsonSchema',
+    'addons',
+    'rules',
+  ];
+  for (const name of names) {
+    assert.equal(typeof cjs[name], 'function', `require: ${name}`);
+    assert.equal(esm.named[name], cjs[name], `import: ${name}`);
+  }
+  assert.equal(esm.default, cjs);
+  assert.equal(cjs.version, workspaceVersion());
+  assert.equal(esm.named.version, cjs.version);
+});
+
+test('every seed example validates with no errors (require and import)', () => {
+  const files = seedFiles();
+  assert.equal(files.length, 9);
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    for (const api of [cjs, esm.named]) {
+      const result = api.validate(text);
+      assert.deepEqual(
+        result.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        file,
+      );
+      assert.equal(result.documents.length, 1);
+      assert.equal(result.documents[0].checked, true);
+      assert.match(result.documents[0].kind, /^(BackupConfiguration|RestoreSession)$/);
+    }
+  }
+});
+
+test('results are plain JSON objects, never Maps', () => {
+  const text = readFileSync(seedFiles()[0], 'utf8');
+  const bad = editedSeed([['schedule: "*/5 * * * *"', 'schedule: "0 0 * * 7"']]);
+  const values = [
+    cjs.validate(text),
+    cjs.validate(bad),
+    cjs.parse(text),
+    cjs.describeSchedule('0 2 * * *', { count: 3, from: '2026-01-01T00:00:00Z' }),
+    cjs.jsonSchema('BackupConfiguration'),
+    cjs.addons(),
+    cjs.rules(),
+  ];
+  for (const value of values) {
+    assertPlainJson(value);
+    assert.deepEqual(JSON.parse(JSON.stringify(value)), value);
+  }
+});
+
+test('a bad value: code, path, help, and UTF-16 columns', () => {
+  const bad = editedSeed([['schedule: "*/5 * * * *"', 'schedule: "0 0 * * 7"']]);
+  const [d] = cjs.validate(bad).diagnostics;
+  assert.equal(d.code, 'KS401');
+  assert.equal(d.rule, 'invalid-schedule');
+  assert.equal(d.severity, 'error');
+  assert.equal(d.path, 'spec.sessions[0].scheduler.schedule');
+  const lines = bad.split('\n');
+  assert.equal(lines[d.line - 1].slice(d.column - 1, d.endColumn - 1), '"0 0 * * 7"');
+  assert.ok(d.help);
+
+  // After `é` and an emoji on the same line, the column counts UTF-16 code units.
+  const text = editedSeed([
+    [
+      '            params:\n              args: --clean\n',
+      '            params: {args: "--comment=très-😀", backupCmd: pg_dumpp}\n',
+    ],
+  ]);
+  const found = cjs.validate(text).diagnostics.find((x) => x.code === 'KS505');
+  assert.ok(found, 'invalid-param-value reported');
+  const line = text.split('\n')[found.line - 1];
+  assert.equal(found.column, line.indexOf('pg_dumpp') + 1);
+  assert.equal(line.slice(found.column - 1, found.endColumn - 1), 'pg_dumpp');
+  assert.equal(found.path, 'spec.sessions[0].addon.tasks[0].params.backupCmd');
+});
+
+test('document offsets are UTF-16 offsets', () => {
+  const text = `# é😀\n${readFileSync(seedFiles()[0], 'utf8')}---\n${readFileSync(seedFiles()[5], 'utf8')}`;
+  const { documents } = cjs.validate(text);
+  assert.equal(documents.length, 2);
+  assert.ok(text.slice(documents[0].offset).startsWith('apiVersion:'));
+  assert.ok(text.slice(documents[1].offset).startsWith('apiVersion:'));
+  assert.equal(documents[1].index, 1);
+});
+
+test('validateBytes reports text that is not UTF-8, as the CLI does', () => {
+  const bytes = new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0x0a]);
+  const [d] = cjs.validateBytes(bytes).diagnostics;
+  assert.equal(d.code, 'KS007');
+  assert.equal(d.line, 1);
+  assert.equal(d.column, 4);
+  const ok = cjs.validateBytes(readFileSync(seedFiles()[0]));
+  assert.equal(ok.diagnostics.length, 0);
+});
+
+test('format: canonical and stable; throws an Error with diagnostics when it cannot load', () => {
+  for (const file of seedFiles()) {
+    const text = readFileSync(file, 'utf8');
+    const once = cjs.format(text);
+    assert.equal(cjs.format(once), once, file);
+    assert.deepEqual(cjs.parse(once).documents, cjs.parse(text).documents, file);
+  }
+  assert.throws(
+    () => cjs.format('a: [\n'),
+    (error) => {
+      assert.ok(error instanceof Error);
+      assert.ok(error.message.length > 0);
+      assert.equal(error.message, error.diagnostics[0].message);
+      assert.equal(error.diagnostics[0].code, 'KS001');
+      return true;
+    },
+  );
+});
+
+test('render: a JS object, or an array of them, to canonical YAML', () => {
+  for (const file of seedFiles()) {
+    const text = readFileSync(file, 'utf8');
+    const [doc] = cjs.parse(text).documents;
+    assert.equal(cjs.render(doc), cjs.format(text), file);
+  }
+  const two = cjs.render([{ kind: 'A', apiVersion: 'v1' }, { apiVersion: 'v1', kind: 'B' }]);
+  assert.equal(two, 'apiVersion: v1\nkind: A\n---\napiVersion: v1\nkind: B\n');
+  assert.equal(cjs.render({ n: 1, f: 1.5, skip: undefined }), '"n": 1\nf: 1.5\n');
+  assert.throws(() => cjs.render(undefined), Error);
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.throws(() => cjs.render(cyclic), Error);
+});
+
+test('parse: documents as JSON, loader diagnostics', () => {
+  const result = cjs.parse('a: 1\nb: [x, "y"]\n---\nc: 9007199254740993\n');
+  assert.deepEqual(result.documents, [{ a: 1, b: ['x', 'y'] }, { c: 9007199254740992 }]);
+  assert.deepEqual(result.diagnostics, []);
+  const broken = cjs.parse('a: 1\na: 2\n');
+  assert.equal(broken.diagnostics[0].rule, 'duplicate-key');
+});
+
+test('describeSchedule: valid, invalid, next runs from a given time', () => {
+  const from = '2026-11-25T18:40:00Z';
+  const every = cjs.describeSchedule('*/5 * * * *', { count: 2, from });
+  assert.deepEqual(every, {
+    valid: true,
+    description: 'every 5 minutes',
+    nextRuns: ['2026-11-25T18:45:00Z', '2026-11-25T18:50:00Z'],
+  });
+  const bad = cjs.describeSchedule('0 0 * * 7');
+  assert.equal(bad.valid, false);
+  assert.match(bad.error, /above maximum/);
+  assert.deepEqual(bad.nextRuns, []);
+  assert.equal(cjs.describeSchedule('@daily').nextRuns.length, 5);
+  const now = Date.now();
+  const [next] = cjs.describeSchedule('* * * * *', { count: 1 }).nextRuns;
+  assert.ok(Math.abs(Date.parse(next) - now) <= 61_000, next);
+  assert.throws(() => cjs.describeSchedule('* * * * *', { from: 'yesterday' }), /RFC 3339/);
+  assert.throws(() => cjs.describeSchedule('* * * * *', { count: -1 }), Error);
+});
+
+test('jsonSchema, addons, rules', () => {
+  const schema = cjs.jsonSchema('BackupConfiguration');
+  assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+  assert.deepEqual(schema.properties.kind, { const: 'BackupConfiguration' });
+  assert.deepEqual(cjs.jsonSchema('restore').properties.kind, { const: 'RestoreSession' });
+  assert.throws(() => cjs.jsonSchema('Pod'), /unknown kind/);
+  const postgres = cjs.addons().find((a) => a.name === 'postgres-addon');
+  const task = postgres.backupTasks.find((t) => t.name === 'logical-backup');
+  assert.deepEqual(task.parameters.find((p) => p.name === 'backupCmd').allowed, [
+    'pg_dumpall',
+    'pg_dump',
+  ]);
+  const rule = cjs.rules().find((r) => r.code === 'KS401');
+  assert.equal(rule.name, 'invalid-schedule');
+  assert.equal(rule.severity, 'error');
+});
+
+test('bad input never crashes the module', () => {
+  const inputs = [
+    '',
+    '\0',
+    '\uFEFF',
+    'a: b: c',
+    '[[[[[[[[[[',
+    '-'.repeat(10_000),
+    '['.repeat(10_000),
+    '{a: '.repeat(5000),
+    'a: &a [x, x]\n' + Array.from({ length: 30 }, (_, i) => `b${i}: &b${i} [*${i ? `b${i - 1}` : 'a'}, *${i ? `b${i - 1}` : 'a'}]`).join('\n'),
+    '\ud800 lone surrogate',
+    '? [a, b]\n: c\n',
+    '!!binary x',
+    'kind: BackupConfiguration\nspec: 7',
+    '---\n---\n---\n',
+  ];
+  for (const input of inputs) {
+    for (const run of [cjs.validate, cjs.parse, cjs.validateBytes]) {
+      const result = run(run === cjs.validateBytes ? Buffer.from(input) : input);
+      assert.ok(Array.isArray(result.diagnostics));
+    }
+    try {
+      cjs.format(input);
+    } catch (error) {
+      assert.ok(error instanceof Error && !(error instanceof WebAssembly.RuntimeError), String(error));
+    }
+  }
+  // Arguments of the wrong type throw TypeErrors (and never reach wasm memory).
+  for (const value of [undefined, null, 42, {}, ['a'], Symbol('s')]) {
+    for (const run of [cjs.validate, cjs.parse, cjs.format, cjs.jsonSchema, cjs.describeSchedule, cjs.validateBytes]) {
+      assert.throws(() => run(value), TypeError);
+    }
+  }
+  assert.throws(() => cjs.validateBytes('text'), TypeError);
+  assert.throws(() => cjs.describeSchedule('@daily', 'often'), Error);
+  assert.deepEqual(cjs.validate('').documents, []);
+  assert.equal(cjs.describeSchedule('').valid, false);
+  assert.equal(cjs.describeSchedule('TZ=UTC').valid, false);
+  // The module still works afterwards.
+  assert.deepEqual(cjs.validate(readFileSync(seedFiles()[0], 'utf8')).diagnostics, []);
+});

@@ -7,33 +7,47 @@ use super::node::Value;
 /// Resolve an untagged plain scalar.
 #[must_use]
 pub fn plain(text: &str) -> Value {
-    match text {
-        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+    non_string(text).unwrap_or_else(|| Value::Str(text.to_owned()))
+}
+
+/// Resolve an untagged plain scalar the parser already owns (no copy when it is a string).
+#[must_use]
+pub fn plain_owned(text: std::borrow::Cow<'_, str>) -> Value {
+    non_string(&text).unwrap_or_else(|| Value::Str(text.into_owned()))
+}
+
+/// The value of a plain scalar that is not a string (null, boolean, number), if it is one.
+fn non_string(text: &str) -> Option<Value> {
+    Some(match text {
+        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
         "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "true" | "True" | "TRUE" => {
-            return Value::Bool(true);
+            Value::Bool(true)
         }
         "n" | "N" | "no" | "No" | "NO" | "off" | "Off" | "OFF" | "false" | "False" | "FALSE" => {
-            return Value::Bool(false);
+            Value::Bool(false)
         }
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
-            return Value::Float(f64::INFINITY);
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => Value::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => Value::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => Value::Float(f64::NAN),
+        _ => {
+            let first = text.as_bytes()[0];
+            if first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.') {
+                return number(text);
+            }
+            return None;
         }
-        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
-        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
-        _ => {}
-    }
-    let first = text.as_bytes()[0];
-    if (first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.'))
-        && let Some(value) = number(text)
-    {
-        return value;
-    }
-    Value::Str(text.to_owned())
+    })
 }
 
 /// go-yaml v2: strip `_`, then `strconv.ParseInt(s, 0, 64)`, `ParseUint`, a YAML-style float,
 /// and finally `0b` binary.
 fn number(text: &str) -> Option<Value> {
+    // Cheap rejection: numbers only hold these characters (`1Gi`, `--clean`, `200m` are strings).
+    if !text.bytes().all(|b| {
+        b.is_ascii_hexdigit() || matches!(b, b'_' | b'-' | b'+' | b'.' | b'x' | b'X' | b'o' | b'O')
+    }) {
+        return None;
+    }
     let plain: String = text.chars().filter(|&c| c != '_').collect();
     if let Some(i) = go_parse_int(&plain) {
         return Some(Value::Int(i));

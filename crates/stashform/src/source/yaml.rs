@@ -4,6 +4,7 @@
 //! nesting depth, alias expansion, number of documents, duplicate keys. The builder is
 //! iterative: no input can exhaust the stack.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as ParserSpan, Tag};
@@ -197,7 +198,7 @@ impl<'a> Builder<'a> {
             }
             Event::DocumentEnd | Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
             Event::Scalar(text, style, anchor, tag) => {
-                let Some(value) = self.scalar(&text, style, tag.as_deref(), span) else {
+                let Some(value) = self.scalar(text, style, tag.as_deref(), span) else {
                     return false;
                 };
                 let node = Node::new(value, span);
@@ -304,7 +305,7 @@ impl<'a> Builder<'a> {
 
     fn scalar(
         &mut self,
-        text: &str,
+        text: Cow<'_, str>,
         style: ScalarStyle,
         tag: Option<&Tag>,
         span: Span,
@@ -312,11 +313,12 @@ impl<'a> Builder<'a> {
         let plain = matches!(style, ScalarStyle::Plain);
         let Some(tag) = tag else {
             return Some(if plain {
-                resolve::plain(text)
+                resolve::plain_owned(text)
             } else {
-                Value::Str(text.to_owned())
+                Value::Str(text.into_owned())
             });
         };
+        let text = text.as_ref();
         let suffix = if tag.handle == "!!" || tag.handle == "tag:yaml.org,2002:" {
             tag.suffix.as_str()
         } else if tag.handle == "!" && tag.suffix.is_empty() {
@@ -394,14 +396,15 @@ impl<'a> Builder<'a> {
                 ..
             }) => match pending.take() {
                 None => {
-                    let name = match (&node.value, is_scalar) {
-                        (Value::Str(s), _) => s.clone(),
+                    let key_span = node.span;
+                    let name = match (node.value, is_scalar) {
+                        (Value::Str(s), _) => s,
                         (Value::Null, true) => "null".to_owned(),
                         (Value::Bool(b), true) => b.to_string(),
                         (Value::Int(i), true) => i.to_string(),
-                        (Value::Float(_), true) => text[node.span.start..node.span.end].to_owned(),
+                        (Value::Float(_), true) => text[key_span.start..key_span.end].to_owned(),
                         _ => {
-                            let span = node.span;
+                            let span = key_span;
                             self.error(
                                 &registry::UNSUPPORTED_YAML,
                                 span,
@@ -412,7 +415,7 @@ impl<'a> Builder<'a> {
                     };
                     *pending = Some(Key {
                         name,
-                        span: node.span,
+                        span: key_span,
                     });
                 }
                 Some(key) => {

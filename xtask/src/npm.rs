@@ -188,7 +188,6 @@ fn copy_template(from: &Path, to: &Path, fills: &[(&str, &str)]) -> Result<(), S
     Ok(())
 }
 
-
 fn read(path: &Path) -> Result<Vec<u8>, String> {
     fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }

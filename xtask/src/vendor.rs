@@ -29,26 +29,31 @@ pub fn run(root: &Path) -> Result<(), String> {
     }
     let out = root.join("crates/stashform/data");
     fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let mut kinds = Vec::new();
     for (kind, file) in CRDS {
         let crd = read_yaml(&reference.join("crds").join(file))?;
         let crd = crd.first().ok_or("empty CRD file")?;
         let group = crd["spec"]["group"].as_str().ok_or("CRD without group")?;
         let version = &crd["spec"]["versions"][0];
-        let schema = strip(&version["schema"]["openAPIV3Schema"]);
-        let doc = json!({
+        kinds.push(json!({
             "kind": kind,
             "apiVersion": format!("{group}/{}", version["name"].as_str().unwrap_or_default()),
             "source": format!("shared/reference/crds/{file} (kubestash/apimachinery@0116a4cb4eff)"),
-            "schema": schema,
-        });
-        let path = out.join(format!("crd-{}.json", kind.to_ascii_lowercase()));
-        fs::write(
-            &path,
-            serde_json::to_string(&doc).map_err(|e| e.to_string())?,
-        )
-        .map_err(|e| e.to_string())?;
-        println!("wrote {}", path.display());
+            "schema": strip(&version["schema"]["openAPIV3Schema"]),
+        }));
     }
+    let bundle = dedupe(kinds);
+    let path = out.join("crds.json");
+    fs::write(
+        &path,
+        serde_json::to_string(&bundle).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    println!(
+        "wrote {} ({} shared subschemas)",
+        path.display(),
+        bundle["defs"].as_array().map_or(0, Vec::len)
+    );
     let catalog = addon_catalog(&reference.join("addons"))?;
     let path = out.join("addons.json");
     fs::write(
@@ -98,6 +103,81 @@ fn strip(schema: &Value) -> Value {
         Value::Array(items) => Value::Array(items.iter().map(strip).collect()),
         other => other.clone(),
     }
+}
+
+/// Share repeated subschemas (pod specs, volumes, probes appear in every kind, often several
+/// times): each one that occurs twice or more is stored once in `defs` and replaced by
+/// `{"$ref": index}`. A def refers only to earlier defs, so the core resolves them in order.
+fn dedupe(kinds: Vec<Value>) -> Value {
+    use std::collections::HashMap;
+    fn count(schema: &Value, counts: &mut HashMap<String, usize>) {
+        let Value::Object(map) = schema else { return };
+        for child in children(map) {
+            count(child, counts);
+        }
+        *counts.entry(schema.to_string()).or_default() += 1;
+    }
+    fn children(map: &Map<String, Value>) -> Vec<&Value> {
+        let mut out: Vec<&Value> = Vec::new();
+        if let Some(Value::Object(props)) = map.get("properties") {
+            out.extend(props.values());
+        }
+        for key in ["items", "additionalProperties"] {
+            if let Some(child @ Value::Object(_)) = map.get(key) {
+                out.push(child);
+            }
+        }
+        out
+    }
+    fn rewrite(
+        schema: &Value,
+        counts: &HashMap<String, usize>,
+        defs: &mut Vec<Value>,
+        index: &mut HashMap<String, usize>,
+    ) -> Value {
+        let Value::Object(map) = schema else {
+            return schema.clone();
+        };
+        let text = schema.to_string();
+        if let Some(&i) = index.get(&text) {
+            return json!({"$ref": i});
+        }
+        let mut out = map.clone();
+        if let Some(Value::Object(props)) = map.get("properties") {
+            let props: Map<String, Value> = props
+                .iter()
+                .map(|(k, v)| (k.clone(), rewrite(v, counts, defs, index)))
+                .collect();
+            out.insert("properties".to_owned(), Value::Object(props));
+        }
+        for key in ["items", "additionalProperties"] {
+            if let Some(child @ Value::Object(_)) = map.get(key) {
+                out.insert(key.to_owned(), rewrite(child, counts, defs, index));
+            }
+        }
+        let shared = counts.get(&text).copied().unwrap_or(0) > 1 && text.len() >= 64;
+        if shared {
+            defs.push(Value::Object(out));
+            index.insert(text, defs.len() - 1);
+            json!({"$ref": defs.len() - 1})
+        } else {
+            Value::Object(out)
+        }
+    }
+    let mut counts = HashMap::new();
+    for kind in &kinds {
+        count(&kind["schema"], &mut counts);
+    }
+    let mut defs = Vec::new();
+    let mut index = HashMap::new();
+    let kinds: Vec<Value> = kinds
+        .into_iter()
+        .map(|mut kind| {
+            kind["schema"] = rewrite(&kind["schema"], &counts, &mut defs, &mut index);
+            kind
+        })
+        .collect();
+    json!({"defs": defs, "kinds": kinds})
 }
 
 /// Every Addon manifest under `addons/` (the raw catalogs, not the helm templates).

@@ -16,7 +16,6 @@ const STATIC: [(&str, &str); 3] = [
     ("web/embed.html", "embed.html"),
 ];
 
-
 fn io(path: &Path) -> impl Fn(std::io::Error) -> String + '_ {
     move |e| format!("{}: {e}", path.display())
 }

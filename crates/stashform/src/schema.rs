@@ -14,8 +14,11 @@ use crate::source::node::{Node, Value};
 use crate::values::{quantity, time};
 
 /// One node of a structural schema (only the keywords the KubeStash CRDs use).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct Schema {
+    /// In the vendored data: this node is shared subschema number `n` (see `xtask vendor`).
+    #[serde(rename = "$ref")]
+    reference: Option<usize>,
     #[serde(rename = "type")]
     pub kind: Option<String>,
     #[serde(default)]
@@ -99,24 +102,51 @@ pub struct Crd {
     pub schema: Schema,
 }
 
-macro_rules! crd {
-    ($name:ident, $file:literal) => {
-        fn $name() -> &'static Crd {
-            static CELL: OnceLock<Crd> = OnceLock::new();
-            CELL.get_or_init(|| {
-                let mut crd: Crd = serde_json::from_str(include_str!(concat!("../data/", $file)))
-                    .expect("vendored CRD data is valid (checked by tests)");
-                crd.schema.prepare();
-                crd
-            })
-        }
-    };
+/// `data/crds.json`: the CRDs of every kind, repeated subschemas stored once.
+#[derive(Deserialize)]
+struct Bundle {
+    defs: Vec<Schema>,
+    kinds: Vec<Crd>,
 }
 
-crd!(backup_configuration, "crd-backupconfiguration.json");
-crd!(restore_session, "crd-restoresession.json");
-crd!(backup_storage, "crd-backupstorage.json");
-crd!(retention_policy, "crd-retentionpolicy.json");
+const CRDS_JSON: &str = include_str!("../data/crds.json");
+
+impl Schema {
+    /// Replace `$ref` nodes by the (already resolved) shared subschemas.
+    fn resolve(&mut self, defs: &[Schema]) {
+        if let Some(index) = self.reference {
+            if let Some(def) = defs.get(index) {
+                *self = def.clone();
+            }
+            return;
+        }
+        self.properties.values_mut().for_each(|p| p.resolve(defs));
+        for child in [&mut self.additional, &mut self.items]
+            .into_iter()
+            .flatten()
+        {
+            child.resolve(defs);
+        }
+    }
+}
+
+fn crds() -> &'static [Crd] {
+    static CELL: OnceLock<Vec<Crd>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut bundle: Bundle =
+            serde_json::from_str(CRDS_JSON).expect("vendored CRD data is valid (checked by tests)");
+        // A def refers only to earlier defs: resolve them in order.
+        for i in 0..bundle.defs.len() {
+            let (done, rest) = bundle.defs.split_at_mut(i);
+            rest[0].resolve(done);
+        }
+        for crd in &mut bundle.kinds {
+            crd.schema.resolve(&bundle.defs);
+            crd.schema.prepare();
+        }
+        bundle.kinds
+    })
+}
 
 /// The kinds stashform validates.
 pub const KINDS: &[&str] = &[
@@ -129,13 +159,7 @@ pub const KINDS: &[&str] = &[
 /// The CRD of a kind, if stashform knows it.
 #[must_use]
 pub fn crd(kind: &str) -> Option<&'static Crd> {
-    match kind {
-        "BackupConfiguration" => Some(backup_configuration()),
-        "RestoreSession" => Some(restore_session()),
-        "BackupStorage" => Some(backup_storage()),
-        "RetentionPolicy" => Some(retention_policy()),
-        _ => None,
-    }
+    crds().iter().find(|crd| crd.kind == kind)
 }
 
 /// The fields of `metadata` (ObjectMeta) the API server accepts.
@@ -583,17 +607,6 @@ fn quantity_help(text: &str) -> Option<String> {
     Some("use a number with an optional suffix: 500m, 1, 256Mi, 1Gi".to_owned())
 }
 
-/// The raw vendored CRD data of a kind.
-fn crd_text(kind: &str) -> Option<&'static str> {
-    Some(match kind {
-        "BackupConfiguration" => include_str!("../data/crd-backupconfiguration.json"),
-        "RestoreSession" => include_str!("../data/crd-restoresession.json"),
-        "BackupStorage" => include_str!("../data/crd-backupstorage.json"),
-        "RetentionPolicy" => include_str!("../data/crd-retentionpolicy.json"),
-        _ => return None,
-    })
-}
-
 /// The kind a user means: `BackupConfiguration`, `backupconfiguration`, `backup`, `bc`, ...
 #[must_use]
 pub fn resolve_kind(name: &str) -> Option<&'static str> {
@@ -615,8 +628,34 @@ pub fn resolve_kind(name: &str) -> Option<&'static str> {
 pub fn json_schema(kind: &str) -> Option<serde_json::Value> {
     use serde_json::{Value as J, json};
     let kind = resolve_kind(kind).or_else(|| KINDS.iter().copied().find(|k| *k == kind))?;
-    let crd: J = serde_json::from_str(crd_text(kind)?).ok()?;
+    let bundle: J = serde_json::from_str(CRDS_JSON).ok()?;
+    let crd = bundle["kinds"]
+        .as_array()?
+        .iter()
+        .find(|c| c["kind"] == kind)?
+        .clone();
+    fn expand(node: &mut J, defs: &[J]) {
+        match node {
+            J::Object(map) => {
+                if let Some(index) = map.get("$ref").and_then(J::as_u64) {
+                    let mut def = usize::try_from(index)
+                        .ok()
+                        .and_then(|i| defs.get(i))
+                        .cloned()
+                        .unwrap_or(J::Null);
+                    expand(&mut def, defs);
+                    *node = def;
+                } else {
+                    map.values_mut().for_each(|v| expand(v, defs));
+                }
+            }
+            J::Array(items) => items.iter_mut().for_each(|v| expand(v, defs)),
+            _ => {}
+        }
+    }
+    let defs = bundle["defs"].as_array()?.clone();
     let mut schema = crd["schema"].clone();
+    expand(&mut schema, &defs);
     fn strict(node: &mut J) {
         let J::Object(map) = node else { return };
         let has_properties = map

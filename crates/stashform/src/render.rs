@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::source::node::{Key, Node, Value};
+use crate::source::node::{Key, Node, Value, format_float};
 use crate::source::resolve;
 
 /// Render documents, joined by `---`.
@@ -230,22 +230,11 @@ fn scalar(node: &Node, key: &str) -> String {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
         Value::Int(i) => i.to_string(),
-        Value::Float(f) => float(*f),
+        Value::Float(f) => format_float(*f),
         Value::Str(s) if key == "schedule" => double_quoted(s),
         Value::Str(s) => string(s),
         Value::Map(_) => "{}".to_owned(),
         Value::Seq(_) => "[]".to_owned(),
-    }
-}
-
-fn float(f: f64) -> String {
-    if f.is_nan() {
-        ".nan".to_owned()
-    } else if f.is_infinite() {
-        if f > 0.0 { ".inf" } else { "-.inf" }.to_owned()
-    } else {
-        // Debug keeps a `.0` or an exponent, so a float stays a float.
-        format!("{f:?}")
     }
 }
 

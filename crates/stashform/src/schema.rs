@@ -482,7 +482,8 @@ impl<'a, 'n> Walker<'a, 'n> {
         if let Some(minimum) = schema.minimum {
             #[allow(clippy::cast_precision_loss)]
             if (value as f64) < minimum {
-                let message = format!("must be greater than or equal to {minimum}");
+                #[allow(clippy::cast_possible_truncation)]
+                let message = format!("must be greater than or equal to {}", minimum as i64);
                 self.report(&registry::BELOW_MINIMUM, Anchor::Value, message);
             }
         }
@@ -550,7 +551,7 @@ fn unknown_field_help(name: &str, schema: &Schema) -> Option<String> {
 
 fn scalar_text(node: &Node) -> String {
     match &node.value {
-        Value::Float(f) => f.to_string(),
+        Value::Float(f) => crate::source::node::format_float(*f),
         Value::Int(i) => i.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Str(s) => s.clone(),
@@ -606,6 +607,13 @@ fn quantity_help(text: &str) -> Option<String> {
     }
     Some("use a number with an optional suffix: 500m, 1, 256Mi, 1Gi".to_owned())
 }
+
+/// ObjectMeta for editors: the API server checks it itself, the CRD only says `type: object`.
+const OBJECT_META_SCHEMA: &str = r#"{"type":"object","properties":{
+  "name":{"type":"string","maxLength":253,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"},
+  "namespace":{"type":"string","maxLength":63,"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},
+  "labels":{"type":"object","additionalProperties":{"type":"string"}},
+  "annotations":{"type":"object","additionalProperties":{"type":"string"}}}}"#;
 
 /// The kind a user means: `BackupConfiguration`, `backupconfiguration`, `backup`, `bc`, ...
 #[must_use]
@@ -687,15 +695,7 @@ pub fn json_schema(kind: &str) -> Option<serde_json::Value> {
     let api_version = crd["apiVersion"].clone();
     schema["properties"]["apiVersion"] = json!({"const": api_version});
     schema["properties"]["kind"] = json!({"const": kind});
-    schema["properties"]["metadata"] = json!({
-        "type": "object",
-        "properties": {
-            "name": {"type": "string", "maxLength": 253, "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"},
-            "namespace": {"type": "string", "maxLength": 63, "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"},
-            "labels": {"type": "object", "additionalProperties": {"type": "string"}},
-            "annotations": {"type": "object", "additionalProperties": {"type": "string"}}
-        }
-    });
+    schema["properties"]["metadata"] = serde_json::from_str(OBJECT_META_SCHEMA).unwrap_or_default();
     schema["required"] = json!(["apiVersion", "kind", "metadata", "spec"]);
     if let J::Object(map) = &mut schema {
         map.remove("additionalProperties");

@@ -14,6 +14,7 @@ pub struct Span {
 }
 
 impl Span {
+    #[inline]
     #[must_use]
     pub fn new(start: usize, end: usize) -> Self {
         Self { start, end }

@@ -31,18 +31,21 @@ pub enum Value {
 }
 
 impl Node {
+    #[inline]
     #[must_use]
     pub fn new(value: Value, span: Span) -> Self {
         Self { value, span }
     }
 
     /// The value of `key` when this node is a mapping that has it.
+    #[inline]
     #[must_use]
     pub fn get(&self, key: &str) -> Option<&Node> {
         self.entry(key).map(|(_, node)| node)
     }
 
     /// The key and value of `key` when this node is a mapping that has it.
+    #[inline]
     #[must_use]
     pub fn entry(&self, key: &str) -> Option<(&Key, &Node)> {
         match &self.value {
@@ -55,6 +58,7 @@ impl Node {
     }
 
     /// The string when this node is a string scalar.
+    #[inline]
     #[must_use]
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
@@ -64,12 +68,14 @@ impl Node {
     }
 
     /// A string field of a mapping: `node.str_at("name")`.
+    #[inline]
     #[must_use]
     pub fn str_at(&self, key: &str) -> Option<&str> {
         self.get(key).and_then(Node::as_str)
     }
 
     /// The items when this node is a sequence, else an empty slice.
+    #[inline]
     #[must_use]
     pub fn items(&self) -> &[Node] {
         match &self.value {
@@ -79,6 +85,7 @@ impl Node {
     }
 
     /// The entries when this node is a mapping, else an empty slice.
+    #[inline]
     #[must_use]
     pub fn entries(&self) -> &[(Key, Node)] {
         match &self.value {
@@ -87,12 +94,14 @@ impl Node {
         }
     }
 
+    #[inline]
     #[must_use]
     pub fn is_null(&self) -> bool {
         matches!(self.value, Value::Null)
     }
 
     /// The JSON type name Kubernetes uses in `must be of type` messages.
+    #[inline]
     #[must_use]
     pub fn type_name(&self) -> &'static str {
         match &self.value {
@@ -167,5 +176,18 @@ impl Node {
             ),
         };
         Node::new(value, Span::default())
+    }
+}
+
+/// Shortest text that reads back as the same float (`1000.0`, `0.5`, `1e16`).
+#[must_use]
+pub fn format_float(f: f64) -> String {
+    if f.is_nan() {
+        ".nan".to_owned()
+    } else if f.is_infinite() {
+        if f > 0.0 { ".inf" } else { "-.inf" }.to_owned()
+    } else {
+        // Debug keeps a `.0` or an exponent, so a float stays a float.
+        format!("{f:?}")
     }
 }

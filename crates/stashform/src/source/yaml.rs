@@ -7,7 +7,9 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as ParserSpan, Tag};
+use stashform_yaml_events::{
+    Event, ScalarStyle, ScanError, Span as ParserSpan, Tag, for_each_event,
+};
 
 use super::node::{Key, Node, Value};
 use super::{Span, resolve};
@@ -145,19 +147,9 @@ impl<'a> Builder<'a> {
     }
 
     fn run(&mut self) {
-        let mut parser = Parser::new_from_str(self.text);
-        while let Some(event) = parser.next_event() {
-            match event {
-                Ok((event, span)) => {
-                    if !self.on_event(event, span) {
-                        return;
-                    }
-                }
-                Err(error) => {
-                    self.syntax_error(&error);
-                    return;
-                }
-            }
+        let text = self.text;
+        if let Err(error) = for_each_event(text, &mut |event, span| self.on_event(event, span)) {
+            self.syntax_error(&error);
         }
     }
 

@@ -339,7 +339,7 @@ fn scalar(node: &Node) -> String {
         Value::Str(s) => s.clone(),
         Value::Int(i) => i.to_string(),
         Value::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
-        Value::Float(f) => f.to_string(),
+        Value::Float(f) => crate::source::node::format_float(*f),
         _ => String::new(),
     }
 }

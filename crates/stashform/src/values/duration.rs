@@ -353,14 +353,29 @@ fn push_quoted_char(out: &mut String, c: char) {
 /// Rust's `escape_debug` uses the same definition (it escapes categories Cc, Cf, Cs, Co,
 /// Cn, Zl, Zp and Zs other than the space); placing the character after a letter keeps
 /// `str::escape_debug` from also escaping grapheme extenders, which Go prints.
+/// Go's `strconv.IsPrint`, approximated without Unicode category tables (which would add
+/// ~8 KB gzip to the wasm builds): controls, non-space whitespace, invisible format characters
+/// and private-use characters are escaped; every other character prints. Only the rare
+/// unassigned code point is quoted differently from Go.
 fn is_go_printable(c: char) -> bool {
     if c.is_ascii() {
         return (' '..='~').contains(&c);
     }
-    let mut buf = String::with_capacity(8);
-    buf.push('a');
-    buf.push(c);
-    buf.escape_debug().nth(1) == Some(c)
+    !(c.is_control()
+        || c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E000}'..='\u{F8FF}'
+                | '\u{F0000}'..
+        ))
 }
 
 #[cfg(test)]

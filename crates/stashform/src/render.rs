@@ -150,13 +150,25 @@ fn indent(out: &mut String, level: usize) {
     }
 }
 
+/// Longest key written in the implicit `key: value` form (YAML allows 1024 characters).
+const MAX_IMPLICIT_KEY: usize = 1000;
+
 fn block_map(out: &mut String, entries: &[(Key, Node)], parent: &str, level: usize) {
     for (i, (key, value)) in ordered(entries, parent).into_iter().enumerate() {
         // The first key of a list item shares the `- ` line.
         if i > 0 || !out.ends_with("- ") {
             indent(out, level);
         }
-        out.push_str(&key_text(&key.name));
+        let text = key_text(&key.name);
+        // YAML limits implicit keys to 1024 characters: longer ones need `? key` / `: value`.
+        if text.chars().count() > MAX_IMPLICIT_KEY {
+            out.push_str("? ");
+            out.push_str(&text);
+            out.push('\n');
+            indent(out, level);
+        } else {
+            out.push_str(&text);
+        }
         out.push(':');
         value_after_key(out, value, &key.name, level);
     }
@@ -383,6 +395,22 @@ mod tests {
         ] {
             assert!(!needs_quotes(s), "{s}");
         }
+    }
+
+    #[test]
+    fn keys_too_long_for_the_implicit_form_use_explicit_keys() {
+        let long = "k".repeat(1500);
+        let text = format!("- ? {long}\n  : 1\n  b:\n    ? \"{long}\"\n    : [x]\n");
+        let first = load(&text);
+        assert!(first.diagnostics.is_empty(), "{:?}", first.diagnostics);
+        let out = render(&first.documents[0].root);
+        let second = load(&out);
+        assert!(second.diagnostics.is_empty(), "{out}");
+        assert!(values_equal(
+            &first.documents[0].root,
+            &second.documents[0].root
+        ));
+        assert_eq!(render(&second.documents[0].root), out);
     }
 
     #[test]

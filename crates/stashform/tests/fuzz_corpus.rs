@@ -32,7 +32,8 @@ fn inputs() -> Vec<PathBuf> {
 #[test]
 fn every_corpus_input_keeps_the_fuzz_invariants() {
     for path in inputs() {
-        let data = fs::read(&path).unwrap();
+        // A fuzzer running beside the tests may rotate corpus files away.
+        let Ok(data) = fs::read(&path) else { continue };
         let Ok(text) = stashform::source::yaml::decode(&data) else {
             continue;
         };

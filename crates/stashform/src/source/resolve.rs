@@ -13,7 +13,16 @@ pub fn plain(text: &str) -> Value {
 /// Resolve an untagged plain scalar the parser already owns (no copy when it is a string).
 #[must_use]
 pub fn plain_owned(text: std::borrow::Cow<'_, str>) -> Value {
-    non_string(&text).unwrap_or_else(|| Value::Str(text.into_owned()))
+    non_string(&text).unwrap_or_else(|| Value::Str(compact(text.into_owned())))
+}
+
+/// The scanner grows strings by doubling; a loaded tree keeps only what it needs.
+#[must_use]
+pub fn compact(mut text: String) -> String {
+    if text.capacity() > text.len() + 8 {
+        text.shrink_to_fit();
+    }
+    text
 }
 
 /// The value of a plain scalar that is not a string (null, boolean, number), if it is one.

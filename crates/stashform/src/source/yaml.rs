@@ -260,10 +260,13 @@ impl<'a> Builder<'a> {
                 let end = span.end.max(span.start);
                 let (value, start, anchor) = match frame {
                     Frame::Seq {
-                        items,
+                        mut items,
                         start,
                         anchor,
-                    } => (Value::Seq(items), start, anchor),
+                    } => {
+                        items.shrink_to_fit();
+                        (Value::Seq(items), start, anchor)
+                    }
                     Frame::Map {
                         mut entries,
                         merged,
@@ -277,6 +280,7 @@ impl<'a> Builder<'a> {
                                 entries.push((key, value));
                             }
                         }
+                        entries.shrink_to_fit();
                         (Value::Map(entries), start, anchor)
                     }
                 };
@@ -307,7 +311,7 @@ impl<'a> Builder<'a> {
             return Some(if plain {
                 resolve::plain_owned(text)
             } else {
-                Value::Str(text.into_owned())
+                Value::Str(resolve::compact(text.into_owned()))
             });
         };
         let text = text.as_ref();

@@ -104,15 +104,71 @@ fn serve(root: &Path) -> Result<(), String> {
     web::serve(root, &out)
 }
 
+/// Every benchmark (criterion, Node, browser), then one summary table for the README.
 fn bench(root: &Path) -> Result<(), String> {
     run(cargo()
         .args(["bench", "-p", "stashform", "--bench", "check"])
         .current_dir(root))?;
-    npm::build(root)?;
-    run(node(root).arg("tests/npm/bench.mjs"))?;
+    let mut rows = criterion_rows(root);
+    let tarball = npm::build(root)?;
+    let npm = captured(node(root).arg("tests/npm/bench.mjs"))?;
+    rows.extend(lines_starting(&npm, &["| stashform |", "| js-yaml + ajv |", "stashform takes"]));
+    rows.push(format!("npm tarball: {} bytes", std::fs::metadata(&tarball).map_or(0, |m| m.len())));
     let out = root.join("dist/web");
     web::build(root, &out)?;
-    run(node(root).arg("tests/web/bench.mjs"))
+    let web = captured(node(root).arg("tests/web/bench.mjs"))?;
+    rows.extend(lines_starting(&web, &["configuration:", "form field keystroke", "YAML pane keystroke", "page size"]));
+    println!("\n## stashform benchmarks\n");
+    for row in rows {
+        println!("{row}");
+    }
+    Ok(())
+}
+
+/// Mean times of the criterion benchmarks, read from `target/criterion/*/*/new/estimates.json`.
+fn criterion_rows(root: &Path) -> Vec<String> {
+    let base = tools::target_dir(root).join("criterion");
+    let mut rows = Vec::new();
+    for (group, name, per) in [
+        ("check", "one seed document", 1.0),
+        ("bundle", "10000 documents", 10_000.0),
+        ("format", "one seed document", 1.0),
+    ] {
+        let path = base.join(group).join(name).join("new/estimates.json");
+        let mean = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|json| json["mean"]["point_estimate"].as_f64());
+        if let Some(nanos) = mean {
+            let per_doc_us = nanos / per / 1000.0;
+            rows.push(format!(
+                "criterion {group}/{name}: {per_doc_us:.1} µs per document ({:.0} documents/s)",
+                1e6 / per_doc_us
+            ));
+        }
+    }
+    rows
+}
+
+/// Run a command, echo its output, and return it.
+fn captured(command: &mut Command) -> Result<String, String> {
+    let shown = format!("{command:?}");
+    let output = command.output().map_err(|e| format!("{shown}: {e}"))?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    print!("{text}");
+    eprint!("{}", String::from_utf8_lossy(&output.stderr));
+    if output.status.success() {
+        Ok(text)
+    } else {
+        Err(format!("{shown} failed with {}", output.status))
+    }
+}
+
+fn lines_starting(text: &str, prefixes: &[&str]) -> Vec<String> {
+    text.lines()
+        .filter(|line| prefixes.iter().any(|p| line.trim_start().starts_with(p)))
+        .map(str::to_owned)
+        .collect()
 }
 
 fn node(root: &Path) -> Command {

@@ -34,7 +34,12 @@ fn render_into(out: &mut String, node: &Node) {
         Value::Map(entries) if !entries.is_empty() => block_map(out, entries, "", 0),
         Value::Seq(items) if !items.is_empty() => block_seq(out, items, "", 0),
         _ => {
-            out.push_str(&scalar(node, ""));
+            // A document that is one scalar: no block style, whose lines would sit at column 0.
+            let text = match &node.value {
+                Value::Str(text) if text.contains('\n') => double_quoted(text),
+                _ => scalar(node, ""),
+            };
+            out.push_str(&text);
             out.push('\n');
         }
     }
@@ -311,6 +316,10 @@ fn needs_quotes(s: &str) -> bool {
         return true;
     }
     if matches!(first, '-' | '?' | ':') && (s.len() == 1 || s[1..].starts_with([' ', '\t'])) {
+        return true;
+    }
+    // `---` and `...` at the start of a line are document markers.
+    if s.starts_with("---") || s.starts_with("...") {
         return true;
     }
     if matches!(s, "=" | "<<") || s.contains(": ") || s.contains(" #") || s.contains(":\t") {

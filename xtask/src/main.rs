@@ -112,12 +112,26 @@ fn bench(root: &Path) -> Result<(), String> {
     let mut rows = criterion_rows(root);
     let tarball = npm::build(root)?;
     let npm = captured(node(root).arg("tests/npm/bench.mjs"))?;
-    rows.extend(lines_starting(&npm, &["| stashform |", "| js-yaml + ajv |", "stashform takes"]));
-    rows.push(format!("npm tarball: {} bytes", std::fs::metadata(&tarball).map_or(0, |m| m.len())));
+    rows.extend(lines_starting(
+        &npm,
+        &["| stashform |", "| js-yaml + ajv |", "stashform takes"],
+    ));
+    rows.push(format!(
+        "npm tarball: {} bytes",
+        std::fs::metadata(&tarball).map_or(0, |m| m.len())
+    ));
     let out = root.join("dist/web");
     web::build(root, &out)?;
     let web = captured(node(root).arg("tests/web/bench.mjs"))?;
-    rows.extend(lines_starting(&web, &["configuration:", "form field keystroke", "YAML pane keystroke", "page size"]));
+    rows.extend(lines_starting(
+        &web,
+        &[
+            "configuration:",
+            "form field keystroke",
+            "YAML pane keystroke",
+            "page size",
+        ],
+    ));
     println!("\n## stashform benchmarks\n");
     for row in rows {
         println!("{row}");

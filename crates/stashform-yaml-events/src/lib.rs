@@ -38,7 +38,7 @@ mod tests {
         })
         .unwrap();
         assert_eq!(seen, 4);
-        let error = for_each_event("a: [", &mut |_, _| true).unwrap_err();
-        assert_eq!(error.marker().line(), 1);
+        let error = for_each_event("x: 1\na: b: c\n", &mut |_, _| true).unwrap_err();
+        assert_eq!((error.marker().line(), error.marker().col()), (2, 4));
     }
 }

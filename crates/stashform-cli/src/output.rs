@@ -23,8 +23,13 @@ struct Checked {
 }
 
 fn check_input(input: Input) -> Checked {
+    // One copy of the source: the bytes become the text when they are UTF-8.
     let (text, report) = match yaml::decode(&input.bytes) {
-        Ok(text) => (text.to_owned(), stashform::check(text)),
+        Ok(_) => {
+            let text = String::from_utf8(input.bytes).unwrap_or_default();
+            let report = stashform::check(&text);
+            (text, report)
+        }
         Err(diagnostic) => (
             String::from_utf8_lossy(&input.bytes).into_owned(),
             Report {

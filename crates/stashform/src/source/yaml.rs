@@ -63,32 +63,38 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Box<Diagnostic>> {
 /// Load every document of `text`.
 #[must_use]
 pub fn load(text: &str) -> Loaded {
+    let mut documents = Vec::new();
+    let diagnostics = load_each(text, &mut |document| documents.push(document));
+    Loaded {
+        documents,
+        diagnostics,
+    }
+}
+
+/// Load `text` handing each document to `on_document` as soon as it is complete, so a caller
+/// can validate and drop it (a large file never holds all its trees); returns the loader's
+/// diagnostics.
+pub fn load_each(text: &str, on_document: &mut dyn FnMut(Document)) -> Vec<Diagnostic> {
     if text.len() > MAX_INPUT_BYTES {
-        return Loaded {
-            documents: Vec::new(),
-            diagnostics: vec![Diagnostic::at(
-                &registry::INPUT_TOO_LARGE,
-                Span::new(0, 0),
-                format!(
-                    "the input is {} bytes; the limit is {MAX_INPUT_BYTES} bytes (32 MiB)",
-                    text.len()
-                ),
-            )],
-        };
+        return vec![Diagnostic::at(
+            &registry::INPUT_TOO_LARGE,
+            Span::new(0, 0),
+            format!(
+                "the input is {} bytes; the limit is {MAX_INPUT_BYTES} bytes (32 MiB)",
+                text.len()
+            ),
+        )];
     }
     if let Some(at) = text.find('\0') {
-        return Loaded {
-            documents: Vec::new(),
-            diagnostics: vec![Diagnostic::at(
-                &registry::INVALID_ENCODING,
-                Span::new(at, at + 1),
-                "the input contains a NUL character, which YAML does not allow",
-            )],
-        };
+        return vec![Diagnostic::at(
+            &registry::INVALID_ENCODING,
+            Span::new(at, at + 1),
+            "the input contains a NUL character, which YAML does not allow",
+        )];
     }
-    let mut builder = Builder::new(text);
+    let mut builder = Builder::new(text, on_document);
     builder.run();
-    builder.loaded
+    builder.diagnostics
 }
 
 enum Frame {
@@ -108,26 +114,28 @@ enum Frame {
     },
 }
 
-struct Builder<'a> {
+struct Builder<'a, 's> {
     text: &'a str,
+    on_document: &'s mut dyn FnMut(Document),
+    diagnostics: Vec<Diagnostic>,
     offsets: CharOffsets,
     stack: Vec<Frame>,
     anchors: HashMap<usize, (Node, usize)>,
     alias_budget: usize,
-    loaded: Loaded,
     document_start: usize,
     document_count: usize,
 }
 
-impl<'a> Builder<'a> {
-    fn new(text: &'a str) -> Self {
+impl<'a, 's> Builder<'a, 's> {
+    fn new(text: &'a str, on_document: &'s mut dyn FnMut(Document)) -> Self {
         Self {
             text,
+            on_document,
+            diagnostics: Vec::new(),
             offsets: CharOffsets::new(text),
             stack: Vec::new(),
             anchors: HashMap::new(),
             alias_budget: MAX_ALIAS_NODES,
-            loaded: Loaded::default(),
             document_start: 0,
             document_count: 0,
         }
@@ -141,9 +149,7 @@ impl<'a> Builder<'a> {
     }
 
     fn error(&mut self, rule: &'static registry::Rule, span: Span, message: impl Into<String>) {
-        self.loaded
-            .diagnostics
-            .push(Diagnostic::at(rule, span, message));
+        self.diagnostics.push(Diagnostic::at(rule, span, message));
     }
 
     fn run(&mut self) {
@@ -174,9 +180,9 @@ impl<'a> Builder<'a> {
             (&registry::YAML_SYNTAX, message)
         };
         let mut diagnostic = Diagnostic::at(rule, Span::new(at, end), message);
-        diagnostic.document = self.loaded.documents.len();
+        diagnostic.document = self.document_count;
         diagnostic.help = help;
-        self.loaded.diagnostics.push(diagnostic);
+        self.diagnostics.push(diagnostic);
     }
 
     /// Handle one event; `false` stops loading.
@@ -379,9 +385,9 @@ impl<'a> Builder<'a> {
                     );
                     return false;
                 }
-                let index = self.loaded.documents.len();
-                self.loaded.documents.push(Document { root: node, index });
+                let index = self.document_count;
                 self.document_count += 1;
+                (self.on_document)(Document { root: node, index });
             }
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map {
@@ -443,8 +449,8 @@ impl<'a> Builder<'a> {
                                 "the key is first set on line {line}; remove one of them"
                             ));
                         }
-                        diagnostic.document = self.loaded.documents.len();
-                        self.loaded.diagnostics.push(diagnostic);
+                        diagnostic.document = self.document_count;
+                        self.diagnostics.push(diagnostic);
                     }
                     entries.push((key, node));
                 }

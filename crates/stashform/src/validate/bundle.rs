@@ -1,177 +1,209 @@
 //! Layer 8: references between the documents of one multi-document file. A missing target is
 //! only a note ("not in this bundle"): it may well exist in the cluster.
+//!
+//! Each document is reduced to a [`Summary`] (what it declares, what it refers to, with the
+//! reference's position already resolved) as soon as it is validated, so the trees of a large
+//! file need not be kept until the end.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostic::{Diagnostic, Path};
+use super::locate;
+use crate::diagnostic::{Anchor, Diagnostic, Path};
 use crate::registry::{self, Rule};
 use crate::source::node::Node;
 use crate::source::yaml::Document;
 
-pub fn check(documents: &[Document]) -> Vec<Diagnostic> {
-    // (kind, name) -> namespaces declared (None when the document gives none).
-    let mut declared: HashMap<(&str, &str), Vec<Option<&str>>> = HashMap::new();
-    let mut kinds: HashSet<&str> = HashSet::new();
-    // repository name -> namespaces of the BackupConfigurations that declare it.
-    let mut repositories: HashMap<&str, Vec<Option<&str>>> = HashMap::new();
-    for doc in documents {
-        let root = &doc.root;
+/// What the bundle check needs of one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Objects this document declares, as (kind, name, namespace); a BackupConfiguration also
+    /// declares the Repositories it creates.
+    declared: Vec<(String, String, Option<String>)>,
+    references: Vec<Reference>,
+}
+
+/// A reference to another object, and the note to give if the bundle lacks it.
+#[derive(Debug, Clone, PartialEq)]
+struct Reference {
+    kind: &'static str,
+    name: String,
+    namespace: Option<String>,
+    /// Located already; its help is written once the whole bundle is known.
+    note: Diagnostic,
+}
+
+impl Summary {
+    /// Summarise a validated document (`text` is its file, for positions).
+    #[must_use]
+    pub fn of(document: &Document, text: &str) -> Self {
+        let root = &document.root;
         let metadata = root.get("metadata");
-        let namespace = metadata.and_then(|m| m.str_at("namespace"));
-        if let (Some(kind), Some(name)) =
-            (root.str_at("kind"), metadata.and_then(|m| m.str_at("name")))
-        {
-            declared.entry((kind, name)).or_default().push(namespace);
-            kinds.insert(kind);
+        let own_namespace = metadata.and_then(|m| m.str_at("namespace"));
+        let mut summary = Summary {
+            declared: Vec::new(),
+            references: Vec::new(),
+        };
+        let kind = root.str_at("kind");
+        if let (Some(kind), Some(name)) = (kind, metadata.and_then(|m| m.str_at("name"))) {
+            summary.declared.push((
+                kind.to_owned(),
+                name.to_owned(),
+                own_namespace.map(str::to_owned),
+            ));
         }
-        if root.str_at("kind") == Some("BackupConfiguration") {
-            for session in sessions(root) {
-                for repo in session
-                    .get("repositories")
-                    .map(Node::items)
-                    .unwrap_or_default()
-                {
-                    if let Some(name) = repo.str_at("name") {
-                        repositories.entry(name).or_default().push(namespace);
-                    }
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for doc in documents {
-        let root = &doc.root;
-        let own_namespace = root.get("metadata").and_then(|m| m.str_at("namespace"));
-        let mut reference = |node: Option<&Node>, path: Path, kind: &str, rule: &'static Rule| {
-            let Some(name) = node.and_then(|n| n.str_at("name")) else {
-                return;
-            };
-            // Only where the bundle carries objects of this kind is a missing one worth a note.
-            if !kinds.contains(kind) {
-                return;
-            }
-            let namespace = node.and_then(|n| n.str_at("namespace")).or(own_namespace);
-            let found = declared.get(&(kind, name)).is_some_and(|namespaces| {
-                namespaces
-                    .iter()
-                    .any(|ns| ns.is_none() || namespace.is_none() || *ns == namespace)
-            });
-            if !found {
-                let mut d = Diagnostic::new(
+        let mut refer =
+            |node: Option<&Node>, path: Path, kind: &'static str, rule: &'static Rule| {
+                let Some(name) = node.and_then(|n| n.str_at("name")) else {
+                    return;
+                };
+                let namespace = node.and_then(|n| n.str_at("namespace")).or(own_namespace);
+                let mut note = Diagnostic::new(
                     rule,
                     path.key("name"),
                     format!("{kind} `{name}` is not in this bundle"),
                 );
-                let same_kind = declared.keys().filter(|(k, _)| *k == kind).map(|(_, n)| *n);
-                let elsewhere = declared
-                    .get(&(kind, name))
-                    .and_then(|namespaces| namespaces.iter().flatten().next());
-                d.help = match elsewhere {
-                    Some(other) => Some(format!(
-                        "this bundle has `{name}` in namespace `{other}`, not `{}`",
-                        namespace.unwrap_or_default()
-                    )),
-                    None => crate::schema::suggest(name, same_kind)
-                        .or_else(|| Some("fine if it exists in the cluster".to_owned())),
-                };
-                d.document = doc.index;
-                out.push(d);
-            }
-        };
-        match root.str_at("kind") {
+                note.document = document.index;
+                locate(&mut note, root, text);
+                summary.references.push(Reference {
+                    kind,
+                    name: name.to_owned(),
+                    namespace: namespace.map(str::to_owned),
+                    note,
+                });
+            };
+        let spec = Path::root().key("spec");
+        match kind {
             Some("BackupConfiguration") => {
-                let spec = Path::root().key("spec");
-                for (b, backend) in root
-                    .get("spec")
-                    .and_then(|s| s.get("backends"))
-                    .map(Node::items)
-                    .unwrap_or_default()
-                    .iter()
-                    .enumerate()
-                {
+                for (b, backend) in items(root.get("spec"), "backends").iter().enumerate() {
                     let path = spec.key("backends").index(b);
-                    reference(
+                    refer(
                         backend.get("storageRef"),
                         path.key("storageRef"),
                         "BackupStorage",
                         &registry::MISSING_STORAGE_IN_BUNDLE,
                     );
-                    reference(
+                    refer(
                         backend.get("retentionPolicy"),
                         path.key("retentionPolicy"),
                         "RetentionPolicy",
                         &registry::MISSING_RETENTION_IN_BUNDLE,
                     );
                 }
-                for (s, session) in sessions(root).iter().enumerate() {
-                    for (r, repo) in session
-                        .get("repositories")
-                        .map(Node::items)
-                        .unwrap_or_default()
-                        .iter()
-                        .enumerate()
-                    {
+                for (s, session) in items(root.get("spec"), "sessions").iter().enumerate() {
+                    for (r, repo) in items(Some(session), "repositories").iter().enumerate() {
                         let path = spec
                             .key("sessions")
                             .index(s)
                             .key("repositories")
                             .index(r)
                             .key("encryptionSecret");
-                        reference(
+                        refer(
                             repo.get("encryptionSecret"),
                             path,
                             "Secret",
                             &registry::MISSING_SECRET_IN_BUNDLE,
                         );
+                        if let Some(name) = repo.str_at("name") {
+                            summary.declared.push((
+                                "Repository".to_owned(),
+                                name.to_owned(),
+                                own_namespace.map(str::to_owned),
+                            ));
+                        }
                     }
                 }
             }
             Some("RestoreSession") => {
-                let ds_path = Path::root().key("spec").key("dataSource");
+                let ds_path = spec.key("dataSource");
                 let data_source = root.get("spec").and_then(|s| s.get("dataSource"));
-                reference(
+                refer(
                     data_source.and_then(|d| d.get("encryptionSecret")),
                     ds_path.key("encryptionSecret"),
                     "Secret",
                     &registry::MISSING_SECRET_IN_BUNDLE,
                 );
-                if let Some(repository) = data_source.and_then(|d| d.str_at("repository"))
-                    && !repositories.is_empty()
-                {
+                if let Some(repository) = data_source.and_then(|d| d.str_at("repository")) {
                     let namespace = data_source
                         .and_then(|d| d.str_at("namespace"))
                         .or(own_namespace);
-                    let found = repositories.get(repository).is_some_and(|namespaces| {
-                        namespaces
-                            .iter()
-                            .any(|ns| ns.is_none() || namespace.is_none() || *ns == namespace)
+                    let mut note = Diagnostic::new(
+                        &registry::MISSING_REPOSITORY_IN_BUNDLE,
+                        ds_path.key("repository"),
+                        format!("repository `{repository}` is not a repository of any BackupConfiguration in this bundle"),
+                    )
+                    .anchor(Anchor::Value);
+                    note.document = document.index;
+                    locate(&mut note, root, text);
+                    summary.references.push(Reference {
+                        kind: "Repository",
+                        name: repository.to_owned(),
+                        namespace: namespace.map(str::to_owned),
+                        note,
                     });
-                    if !found {
-                        let mut d = Diagnostic::new(
-                            &registry::MISSING_REPOSITORY_IN_BUNDLE,
-                            ds_path.key("repository"),
-                            format!(
-                                "repository `{repository}` is not a repository of any BackupConfiguration in this bundle"
-                            ),
-                        );
-                        d.help = crate::schema::suggest(repository, repositories.keys().copied())
-                            .or_else(|| {
-                                Some("fine if the Repository exists in the cluster".to_owned())
-                            });
-                        d.document = doc.index;
-                        out.push(d);
-                    }
                 }
             }
             _ => {}
         }
+        summary
     }
-    out
 }
 
-fn sessions(root: &Node) -> &[Node] {
-    root.get("spec")
-        .and_then(|s| s.get("sessions"))
+fn items<'a>(node: Option<&'a Node>, key: &str) -> &'a [Node] {
+    node.and_then(|n| n.get(key))
         .map(Node::items)
         .unwrap_or_default()
+}
+
+/// Notes for every reference the bundle does not satisfy. Only kinds the bundle carries at all
+/// are checked: a file without any Secret says nothing about Secrets.
+#[must_use]
+pub fn check(summaries: &[Summary]) -> Vec<Diagnostic> {
+    // (kind, name) -> namespaces declared (None when the document gives none).
+    let mut declared: HashMap<(&str, &str), Vec<Option<&str>>> = HashMap::new();
+    let mut kinds: HashSet<&str> = HashSet::new();
+    for (kind, name, namespace) in summaries.iter().flat_map(|s| &s.declared) {
+        declared
+            .entry((kind, name))
+            .or_default()
+            .push(namespace.as_deref());
+        kinds.insert(kind);
+    }
+    let mut out = Vec::new();
+    for reference in summaries.iter().flat_map(|s| &s.references) {
+        if !kinds.contains(reference.kind) {
+            continue;
+        }
+        let (kind, name) = (reference.kind, reference.name.as_str());
+        let namespace = reference.namespace.as_deref();
+        let found = declared.get(&(kind, name)).is_some_and(|namespaces| {
+            namespaces
+                .iter()
+                .any(|ns| ns.is_none() || namespace.is_none() || *ns == namespace)
+        });
+        if found {
+            continue;
+        }
+        let mut note = reference.note.clone();
+        let elsewhere = declared
+            .get(&(kind, name))
+            .and_then(|namespaces| namespaces.iter().flatten().next());
+        note.help = match elsewhere {
+            Some(other) => Some(format!(
+                "this bundle has `{name}` in namespace `{other}`, not `{}`",
+                namespace.unwrap_or_default()
+            )),
+            None => {
+                let mut same_kind: Vec<&str> = declared
+                    .keys()
+                    .filter(|(k, _)| *k == kind)
+                    .map(|(_, n)| *n)
+                    .collect();
+                same_kind.sort_unstable();
+                crate::schema::suggest(name, same_kind.into_iter())
+                    .or_else(|| Some("fine if it exists in the cluster".to_owned()))
+            }
+        };
+        out.push(note);
+    }
+    out
 }

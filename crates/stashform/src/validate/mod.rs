@@ -54,12 +54,15 @@ impl Report {
     }
 }
 
-/// Load and validate a whole file.
+/// Load and validate a whole file. Each document is validated as soon as it is loaded and
+/// then dropped, keeping only what the bundle check needs: memory stays near one document's
+/// tree, whatever the size of the file.
 #[must_use]
 pub fn check(text: &str) -> Report {
-    let loaded = yaml::load(text);
-    let mut report = validate_documents(text, &loaded.documents);
-    report.diagnostics.extend(loaded.diagnostics);
+    let mut checker = Checker::new(text);
+    let loader_diagnostics = yaml::load_each(text, &mut |document| checker.add(&document));
+    let mut report = checker.finish();
+    report.diagnostics.extend(loader_diagnostics);
     sort(&mut report.diagnostics);
     report
 }
@@ -67,26 +70,50 @@ pub fn check(text: &str) -> Report {
 /// Validate loaded documents (as one bundle) and locate every diagnostic.
 #[must_use]
 pub fn validate_documents(text: &str, documents: &[Document]) -> Report {
-    let mut report = Report::default();
+    let mut checker = Checker::new(text);
     for document in documents {
+        checker.add(document);
+    }
+    checker.finish()
+}
+
+/// Validation of one file's documents, one at a time.
+struct Checker<'t> {
+    text: &'t str,
+    report: Report,
+    summaries: Vec<bundle::Summary>,
+}
+
+impl<'t> Checker<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            report: Report::default(),
+            summaries: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, document: &Document) {
         let mut diagnostics = validate_document(&document.root);
         for d in &mut diagnostics {
             d.document = document.index;
-            locate(d, &document.root, text);
+            locate(d, &document.root, self.text);
         }
-        report.diagnostics.extend(diagnostics);
-        report.documents.push(info(document));
+        self.report.diagnostics.extend(diagnostics);
+        self.report.documents.push(info(document));
+        self.summaries
+            .push(bundle::Summary::of(document, self.text));
     }
-    if documents.len() > 1 {
-        for mut d in bundle::check(documents) {
-            if let Some(doc) = documents.iter().find(|doc| doc.index == d.document) {
-                locate(&mut d, &doc.root, text);
-            }
-            report.diagnostics.push(d);
+
+    fn finish(mut self) -> Report {
+        if self.summaries.len() > 1 {
+            self.report
+                .diagnostics
+                .extend(bundle::check(&self.summaries));
         }
+        sort(&mut self.report.diagnostics);
+        self.report
     }
-    sort(&mut report.diagnostics);
-    report
 }
 
 fn sort(diagnostics: &mut [Diagnostic]) {

@@ -60,7 +60,22 @@ impl Report {
 #[must_use]
 pub fn check(text: &str) -> Report {
     let mut checker = Checker::new(text);
-    let loader_diagnostics = yaml::load_each(text, &mut |document| checker.add(&document));
+    // A single-document file (the common case) needs no bundle summary: keep the first
+    // document until a second one shows that the file is a bundle.
+    let mut first: Option<Document> = None;
+    let mut count = 0;
+    let loader_diagnostics = yaml::load_each(text, &mut |document| {
+        checker.validate(&document);
+        count += 1;
+        if count == 1 {
+            first = Some(document);
+        } else {
+            if let Some(first) = first.take() {
+                checker.summarize(&first);
+            }
+            checker.summarize(&document);
+        }
+    });
     let mut report = checker.finish();
     report.diagnostics.extend(loader_diagnostics);
     sort(&mut report.diagnostics);
@@ -72,7 +87,10 @@ pub fn check(text: &str) -> Report {
 pub fn validate_documents(text: &str, documents: &[Document]) -> Report {
     let mut checker = Checker::new(text);
     for document in documents {
-        checker.add(document);
+        checker.validate(document);
+        if documents.len() > 1 {
+            checker.summarize(document);
+        }
     }
     checker.finish()
 }
@@ -93,7 +111,7 @@ impl<'t> Checker<'t> {
         }
     }
 
-    fn add(&mut self, document: &Document) {
+    fn validate(&mut self, document: &Document) {
         let mut diagnostics = validate_document(&document.root);
         for d in &mut diagnostics {
             d.document = document.index;
@@ -101,6 +119,9 @@ impl<'t> Checker<'t> {
         }
         self.report.diagnostics.extend(diagnostics);
         self.report.documents.push(info(document));
+    }
+
+    fn summarize(&mut self, document: &Document) {
         self.summaries
             .push(bundle::Summary::of(document, self.text));
     }

@@ -28,14 +28,17 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn push(
-    out: &mut Vec<Diagnostic>,
+/// Report a webhook rule with the webhook's own message; returns it for further settings.
+fn push<'o>(
+    out: &'o mut Vec<Diagnostic>,
     rule: &'static Rule,
     path: Path,
     message: String,
     upstream: String,
-) {
+) -> &'o mut Diagnostic {
     out.push(Diagnostic::new(rule, path, message).upstream(upstream));
+    let last = out.len() - 1;
+    &mut out[last]
 }
 
 /// Go's `%q` of a string.
@@ -210,8 +213,8 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
             spec_path.key("sessions"),
             "a BackupConfiguration needs `spec.sessions`".to_owned(),
             "sessions can not be empty".to_owned(),
-        );
-        out.last_mut().expect("pushed").anchor = Anchor::Missing;
+        )
+        .anchor = Anchor::Missing;
         return;
     };
     // Backends (B1-B4).
@@ -280,8 +283,8 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
             sessions_path.clone(),
             "at least one session is required".to_owned(),
             "sessions can not be empty".to_owned(),
-        );
-        out.last_mut().expect("pushed").anchor = if spec.get("sessions").is_some() {
+        )
+        .anchor = if spec.get("sessions").is_some() {
             Anchor::Value
         } else {
             Anchor::Missing
@@ -300,8 +303,8 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                 path.key("name"),
                 "session has no name".to_owned(),
                 "session name can not be empty".to_owned(),
-            );
-            out.last_mut().expect("pushed").anchor = if session.get("name").is_some() {
+            )
+            .anchor = if session.get("name").is_some() {
                 Anchor::Value
             } else {
                 Anchor::Missing
@@ -354,8 +357,8 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                     "scheduler is empty for session: {}. Please provide scheduler",
                     q(name)
                 ),
-            );
-            out.last_mut().expect("pushed").anchor = Anchor::Missing;
+            )
+            .anchor = Anchor::Missing;
         }
         match session.get("addon").filter(|a| !a.is_null()) {
             None => {
@@ -368,8 +371,8 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                         "addon info is empty for session: {}. Please provide addon info",
                         q(name)
                     ),
-                );
-                out.last_mut().expect("pushed").anchor = Anchor::Missing;
+                )
+                .anchor = Anchor::Missing;
             }
             Some(addon) => addon_info(addon, &path.key("addon"), name, out),
         }
@@ -383,8 +386,8 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                     "no repository found for session: {}. Please provide atleast one repository",
                     q(name)
                 ),
-            );
-            out.last_mut().expect("pushed").anchor = if session.get("repositories").is_some() {
+            )
+            .anchor = if session.get("repositories").is_some() {
                 Anchor::Value
             } else {
                 Anchor::Missing
@@ -423,8 +426,8 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                         "directory is not provided for repository: {}. Please provide a directory",
                         q(repo_name)
                     ),
-                );
-                out.last_mut().expect("pushed").anchor = if repo.get("directory").is_some() {
+                )
+                .anchor = if repo.get("directory").is_some() {
                     Anchor::Value
                 } else {
                     Anchor::Missing
@@ -489,8 +492,8 @@ fn addon_info(addon: &Node, path: &Path, session: &str, out: &mut Vec<Diagnostic
                 "addon name is empty for session: {}. Please provide a valid addon name",
                 q(session)
             ),
-        );
-        out.last_mut().expect("pushed").anchor = if addon.get("name").is_some() {
+        )
+        .anchor = if addon.get("name").is_some() {
             Anchor::Value
         } else {
             Anchor::Missing
@@ -507,8 +510,8 @@ fn addon_info(addon: &Node, path: &Path, session: &str, out: &mut Vec<Diagnostic
                 "addon tasks are not provided for session: {}. Please provide valid tasks",
                 q(session)
             ),
-        );
-        out.last_mut().expect("pushed").anchor = if addon.get("tasks").is_some() {
+        )
+        .anchor = if addon.get("tasks").is_some() {
             Anchor::Value
         } else {
             Anchor::Missing
@@ -525,8 +528,8 @@ fn addon_info(addon: &Node, path: &Path, session: &str, out: &mut Vec<Diagnostic
                     "addon task name is empty for session: {}. Please provide valid task name",
                     q(session)
                 ),
-            );
-            out.last_mut().expect("pushed").anchor = if task.get("name").is_some() {
+            )
+            .anchor = if task.get("name").is_some() {
                 Anchor::Value
             } else {
                 Anchor::Missing
@@ -560,8 +563,8 @@ fn restore_session(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnost
                         "pitr needs targetTime".to_owned(),
                         "targetTime can not be empty for the Point-In-Time Recovery (PITR) feature"
                             .to_owned(),
-                    );
-                    out.last_mut().expect("pushed").anchor = Anchor::Missing;
+                    )
+                    .anchor = Anchor::Missing;
                 }
                 if repository.is_empty() {
                     push(
@@ -571,8 +574,8 @@ fn restore_session(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnost
                         "pitr needs dataSource.repository".to_owned(),
                         "repository can not be empty for the Point-In-Time Recovery (PITR) feature"
                             .to_owned(),
-                    );
-                    out.last_mut().expect("pushed").anchor = Anchor::Missing;
+                    )
+                    .anchor = Anchor::Missing;
                 }
             } else if snapshot.is_empty() {
                 let mut d = Diagnostic::new(
@@ -704,8 +707,8 @@ fn usage_policy(policy: Option<&Node>, path: &Path, out: &mut Vec<Diagnostic>) {
                 path.key("allowedNamespaces").key("selector"),
                 "`from: Selector` needs a selector".to_owned(),
                 "selector cannot be empty for usage policy of type \"Selector\"".to_owned(),
-            );
-            out.last_mut().expect("pushed").anchor = Anchor::Missing;
+            )
+            .anchor = Anchor::Missing;
         }
         Some(_) => {}
     }

@@ -221,7 +221,8 @@ impl<'a, 'n> Walker<'a, 'n> {
     fn report(&mut self, rule: &'static Rule, anchor: Anchor, message: String) -> &mut Diagnostic {
         let diagnostic = Diagnostic::new(rule, self.path(), message).anchor(anchor);
         self.diagnostics.push(diagnostic);
-        self.diagnostics.last_mut().expect("just pushed")
+        let last = self.diagnostics.len() - 1;
+        &mut self.diagnostics[last]
     }
 
     /// Validate a whole document (`apiVersion`, `kind`, `metadata`, `spec`, ...).

@@ -132,11 +132,34 @@ fn bench(root: &Path) -> Result<(), String> {
             "page size",
         ],
     ));
-    println!("\n## stashform benchmarks\n");
+    println!("\n## stashform benchmarks\n\n| benchmark | result |\n|---|---|");
     for row in rows {
-        println!("{row}");
+        let (name, value) = summary_cells(&row);
+        println!("| {name} | {value} |");
     }
     Ok(())
+}
+
+/// One line of a bench's output as (what, result): `| a | b | c |` table rows become
+/// `a` and `b / c`; `what: result` lines split at the first colon.
+fn summary_cells(line: &str) -> (String, String) {
+    let line = line.trim();
+    if line.starts_with('|') {
+        let cells: Vec<&str> = line
+            .split('|')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect();
+        let name = cells.first().copied().unwrap_or_default();
+        return (
+            format!("Node: {name}"),
+            cells.get(1..).unwrap_or_default().join(" / "),
+        );
+    }
+    match line.split_once(": ") {
+        Some((name, value)) => (name.to_owned(), value.to_owned()),
+        None => (line.to_owned(), String::new()),
+    }
 }
 
 /// Mean times of the criterion benchmarks, read from `target/criterion/*/*/new/estimates.json`.

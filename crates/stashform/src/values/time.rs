@@ -64,7 +64,7 @@ pub fn parse_rfc3339_parts(s: &str) -> Result<Rfc3339, String> {
     p.rest = &hold[4..];
 
     // -01
-    p.skip(b'-', "-")?;
+    p.expect_byte(b'-', "-")?;
     let hold = p.rest;
     let month = p.getnum(true).ok_or_else(|| p.cannot_parse(hold, "01"))?;
     if !(1..=12).contains(&month) {
@@ -72,12 +72,12 @@ pub fn parse_rfc3339_parts(s: &str) -> Result<Rfc3339, String> {
     }
 
     // -02 (the range is checked at the end, as Go does)
-    p.skip(b'-', "-")?;
+    p.expect_byte(b'-', "-")?;
     let hold = p.rest;
     let day = p.getnum(true).ok_or_else(|| p.cannot_parse(hold, "02"))?;
 
     // T15 (one or two digits)
-    p.skip(b'T', "T")?;
+    p.expect_byte(b'T', "T")?;
     let hold = p.rest;
     let hour = p.getnum(false).ok_or_else(|| p.cannot_parse(hold, "15"))?;
     if hour >= 24 {
@@ -85,7 +85,7 @@ pub fn parse_rfc3339_parts(s: &str) -> Result<Rfc3339, String> {
     }
 
     // :04
-    p.skip(b':', ":")?;
+    p.expect_byte(b':', ":")?;
     let hold = p.rest;
     let minute = p.getnum(true).ok_or_else(|| p.cannot_parse(hold, "04"))?;
     if minute >= 60 {
@@ -93,7 +93,7 @@ pub fn parse_rfc3339_parts(s: &str) -> Result<Rfc3339, String> {
     }
 
     // :05 and an optional fraction introduced by '.' or ','
-    p.skip(b':', ":")?;
+    p.expect_byte(b':', ":")?;
     let hold = p.rest;
     let second = p.getnum(true).ok_or_else(|| p.cannot_parse(hold, "05"))?;
     if second >= 60 {
@@ -208,7 +208,7 @@ impl Parser<'_> {
     }
 
     /// Go `skip` for a one-character layout literal.
-    fn skip(&mut self, want: u8, layout_elem: &str) -> Result<(), String> {
+    fn expect_byte(&mut self, want: u8, layout_elem: &str) -> Result<(), String> {
         match self.rest {
             [c, rest @ ..] if *c == want => {
                 self.rest = rest;

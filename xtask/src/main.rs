@@ -45,6 +45,7 @@ fn test(root: &Path) -> Result<(), String> {
     run(cargo()
         .args(["fmt", "--all", "--", "--check"])
         .current_dir(root))?;
+    vendor::check(root)?;
     run(cargo()
         .args([
             "clippy",

@@ -23,12 +23,42 @@ const CRDS: &[(&str, &str)] = &[
 ];
 
 pub fn run(root: &Path) -> Result<(), String> {
+    let out = root.join("crates/stashform/data");
+    fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    for (name, text) in generate(root)? {
+        let path = out.join(name);
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+/// Fail when the committed data differs from what the reference would generate now (skipped,
+/// with a note, where `../shared/reference` is not beside the checkout).
+pub fn check(root: &Path) -> Result<(), String> {
+    if !root.join("../shared/reference").is_dir() {
+        eprintln!("xtask: ../shared/reference not found; vendored data not re-checked");
+        return Ok(());
+    }
+    for (name, text) in generate(root)? {
+        let path = root.join("crates/stashform/data").join(name);
+        if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            return Err(format!(
+                "{} is out of date: run `cargo xtask vendor`",
+                path.display()
+            ));
+        }
+    }
+    println!("xtask: vendored data matches ../shared/reference");
+    Ok(())
+}
+
+/// The data files, by name: `crds.json` and `addons.json`.
+fn generate(root: &Path) -> Result<Vec<(&'static str, String)>, String> {
     let reference = root.join("../shared/reference");
     if !reference.is_dir() {
         return Err(format!("{} not found", reference.display()));
     }
-    let out = root.join("crates/stashform/data");
-    fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     let mut kinds = Vec::new();
     for (kind, file) in CRDS {
         let crd = read_yaml(&reference.join("crds").join(file))?;
@@ -43,30 +73,17 @@ pub fn run(root: &Path) -> Result<(), String> {
         }));
     }
     let bundle = dedupe(kinds);
-    let path = out.join("crds.json");
-    fs::write(
-        &path,
-        serde_json::to_string(&bundle).map_err(|e| e.to_string())?,
-    )
-    .map_err(|e| e.to_string())?;
-    println!(
-        "wrote {} ({} shared subschemas)",
-        path.display(),
-        bundle["defs"].as_array().map_or(0, Vec::len)
-    );
     let catalog = addon_catalog(&reference.join("addons"))?;
-    let path = out.join("addons.json");
-    fs::write(
-        &path,
-        serde_json::to_string(&catalog).map_err(|e| e.to_string())?,
-    )
-    .map_err(|e| e.to_string())?;
-    println!(
-        "wrote {} ({} addons)",
-        path.display(),
-        catalog.as_array().map_or(0, Vec::len)
-    );
-    Ok(())
+    Ok(vec![
+        (
+            "crds.json",
+            serde_json::to_string(&bundle).map_err(|e| e.to_string())?,
+        ),
+        (
+            "addons.json",
+            serde_json::to_string(&catalog).map_err(|e| e.to_string())?,
+        ),
+    ])
 }
 
 fn read_yaml(path: &Path) -> Result<Vec<Value>, String> {

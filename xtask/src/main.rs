@@ -22,8 +22,8 @@ fn main() -> ExitCode {
         .parent()
         .map(PathBuf::from)
         .unwrap_or_default();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
+    let args: Vec<String> = std::env::args().collect();
+    let result = match args.get(1).map(String::as_str) {
         Some("run") => serve(&root),
         Some("test") => test(&root),
         Some("dist") => dist(&root).map(|_| ()),

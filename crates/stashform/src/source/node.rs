@@ -84,6 +84,13 @@ impl Node {
         }
     }
 
+    /// The items of a list field of a mapping, or an empty slice: `node.items_at("sessions")`.
+    #[inline]
+    #[must_use]
+    pub fn items_at(&self, key: &str) -> &[Node] {
+        self.get(key).map(Node::items).unwrap_or_default()
+    }
+
     /// The entries when this node is a mapping, else an empty slice.
     #[inline]
     #[must_use]

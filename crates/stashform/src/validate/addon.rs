@@ -12,13 +12,7 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
     let Some(spec) = root.get("spec") else { return };
     match kind {
         "BackupConfiguration" => {
-            for (s, session) in spec
-                .get("sessions")
-                .map(Node::items)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-            {
+            for (s, session) in spec.items_at("sessions").iter().enumerate() {
                 if let Some(addon) = session.get("addon") {
                     addon_info(
                         addon,
@@ -56,13 +50,7 @@ fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diag
         Direction::Backup => Direction::Restore,
         Direction::Restore => Direction::Backup,
     };
-    for (t, task_node) in node
-        .get("tasks")
-        .map(Node::items)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
+    for (t, task_node) in node.items_at("tasks").iter().enumerate() {
         let task_path = path.key("tasks").index(t);
         let Some(task_name) = task_node.str_at("name").filter(|n| !n.is_empty()) else {
             continue;
@@ -181,13 +169,7 @@ fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diag
                 );
             }
         }
-        for (v, volume) in task_node
-            .get("addonVolumes")
-            .map(Node::items)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
+        for (v, volume) in task_node.items_at("addonVolumes").iter().enumerate() {
             let Some(volume_name) = volume.str_at("name") else {
                 continue;
             };

@@ -182,13 +182,7 @@ fn duration_help(text: &str) -> String {
 fn hooks_timeouts(hooks: Option<&Node>, path: &Path, lists: &[&str], out: &mut Vec<Diagnostic>) {
     let Some(hooks) = hooks else { return };
     for list in lists {
-        for (i, hook) in hooks
-            .get(list)
-            .map(Node::items)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
+        for (i, hook) in hooks.items_at(list).iter().enumerate() {
             duration_field(
                 hook.get("timeout"),
                 || path.key(list).index(i).key("timeout"),
@@ -196,12 +190,6 @@ fn hooks_timeouts(hooks: Option<&Node>, path: &Path, lists: &[&str], out: &mut V
             );
         }
     }
-}
-
-fn items<'a>(node: Option<&'a Node>, key: &str) -> &'a [Node] {
-    node.and_then(|n| n.get(key))
-        .map(Node::items)
-        .unwrap_or_default()
 }
 
 fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic>) {
@@ -218,7 +206,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
         return;
     };
     // Backends (B1-B4).
-    let backends = items(Some(spec), "backends");
+    let backends = spec.items_at("backends");
     if backends.is_empty() {
         let mut d = Diagnostic::new(
             &registry::NO_BACKENDS,
@@ -275,7 +263,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
     }
     // Sessions (S1-S4, A1-A4, R1-R4).
     let sessions_path = spec_path.key("sessions");
-    let sessions = items(Some(spec), "sessions");
+    let sessions = spec.items_at("sessions");
     if sessions.is_empty() {
         push(
             out,
@@ -323,7 +311,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
         }
         session_names.push(name);
         object_name(session, &path, "session name", out);
-        let repositories = items(Some(session), "repositories");
+        let repositories = session.items_at("repositories");
         let mut repo_names: Vec<&str> = Vec::new();
         for (r, repo) in repositories.iter().enumerate() {
             let repo_name = repo.str_at("name").unwrap_or_default();
@@ -499,7 +487,7 @@ fn addon_info(addon: &Node, path: &Path, session: &str, out: &mut Vec<Diagnostic
             Anchor::Missing
         };
     }
-    let tasks = addon.get("tasks").map(Node::items).unwrap_or_default();
+    let tasks = addon.items_at("tasks");
     if tasks.is_empty() {
         push(
             out,

@@ -35,13 +35,7 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
                     "the BackupConfiguration is paused: no backup runs",
                 ));
             }
-            for (s, session) in spec
-                .get("sessions")
-                .map(Node::items)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-            {
+            for (s, session) in spec.items_at("sessions").iter().enumerate() {
                 let path = spec_path.key("sessions").index(s);
                 backup_session(session, &path, out);
             }
@@ -68,13 +62,7 @@ fn backup_session(session: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
     };
     tasks_advice(addon, &path.key("addon"), out);
     if uses_restic(addon, Direction::Backup) {
-        for (r, repo) in session
-            .get("repositories")
-            .map(Node::items)
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
+        for (r, repo) in session.items_at("repositories").iter().enumerate() {
             if repo.get("encryptionSecret").is_none_or(Node::is_null) {
                 let name = repo.str_at("name").unwrap_or_default();
                 out.push(
@@ -119,9 +107,7 @@ fn uses_restic(addon: &Node, direction: Direction) -> bool {
         return false;
     };
     addon
-        .get("tasks")
-        .map(Node::items)
-        .unwrap_or_default()
+        .items_at("tasks")
         .iter()
         .filter_map(|t| t.str_at("name"))
         .filter_map(|name| found.task(direction, name))
@@ -129,13 +115,7 @@ fn uses_restic(addon: &Node, direction: Direction) -> bool {
 }
 
 fn tasks_advice(addon: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
-    for (t, task) in addon
-        .get("tasks")
-        .map(Node::items)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-    {
+    for (t, task) in addon.items_at("tasks").iter().enumerate() {
         let Some(params) = task.get("params") else {
             continue;
         };

@@ -74,7 +74,13 @@ impl Summary {
         let spec = Path::root().key("spec");
         match kind {
             Some("BackupConfiguration") => {
-                for (b, backend) in items(root.get("spec"), "backends").iter().enumerate() {
+                for (b, backend) in root
+                    .get("spec")
+                    .map(|s| s.items_at("backends"))
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                {
                     let path = spec.key("backends").index(b);
                     refer(
                         backend.get("storageRef"),
@@ -89,8 +95,14 @@ impl Summary {
                         &registry::MISSING_RETENTION_IN_BUNDLE,
                     );
                 }
-                for (s, session) in items(root.get("spec"), "sessions").iter().enumerate() {
-                    for (r, repo) in items(Some(session), "repositories").iter().enumerate() {
+                for (s, session) in root
+                    .get("spec")
+                    .map(|s| s.items_at("sessions"))
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                {
+                    for (r, repo) in session.items_at("repositories").iter().enumerate() {
                         let path = spec
                             .key("sessions")
                             .index(s)
@@ -146,12 +158,6 @@ impl Summary {
         }
         summary
     }
-}
-
-fn items<'a>(node: Option<&'a Node>, key: &str) -> &'a [Node] {
-    node.and_then(|n| n.get(key))
-        .map(Node::items)
-        .unwrap_or_default()
 }
 
 /// Notes for every reference the bundle does not satisfy. Only kinds the bundle carries at all

@@ -21,8 +21,7 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
         .unwrap_or_default();
     let sessions = root
         .get("spec")
-        .and_then(|s| s.get("sessions"))
-        .map(Node::items)
+        .map(|s| s.items_at("sessions"))
         .unwrap_or_default();
     for (s, session) in sessions.iter().enumerate() {
         let path = Path::root().key("spec").key("sessions").index(s);

@@ -332,7 +332,7 @@ impl<'a, 'n> Walker<'a, 'n> {
                 return true;
             }
             let help = if found == "number" {
-                Some(format!("quote it: \"{}\"", scalar_text(node)))
+                Some(format!("quote it: \"{}\"", node.scalar_text()))
             } else {
                 None
             };
@@ -550,21 +550,11 @@ fn unknown_field_help(name: &str, schema: &Schema) -> Option<String> {
     misplaced.or_else(|| suggest(name, schema.properties.keys().map(String::as_str)))
 }
 
-fn scalar_text(node: &Node) -> String {
-    match &node.value {
-        Value::Float(f) => crate::source::node::format_float(*f),
-        Value::Int(i) => i.to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Str(s) => s.clone(),
-        _ => String::new(),
-    }
-}
-
 fn quote_help(node: &Node) -> Option<String> {
     match node.value {
         Value::Int(_) | Value::Float(_) => Some(format!(
             "quote it to make it a string: \"{}\"",
-            scalar_text(node)
+            node.scalar_text()
         )),
         // `yes`, `on`, `y` are booleans to Kubernetes' YAML reader; echo nothing converted.
         Value::Bool(_) => Some("quote the value to keep it a string (yes, no, on, off, y and n are booleans in Kubernetes YAML)".to_owned()),

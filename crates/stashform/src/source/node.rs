@@ -84,6 +84,18 @@ impl Node {
         }
     }
 
+    /// A scalar as YAML text (`""` for collections and null), for messages and help.
+    #[must_use]
+    pub fn scalar_text(&self) -> String {
+        match &self.value {
+            Value::Float(f) => format_float(*f),
+            Value::Int(i) => i.to_string(),
+            Value::Bool(b) => b.to_string(),
+            Value::Str(s) => s.clone(),
+            _ => String::new(),
+        }
+    }
+
     /// The items of a list field of a mapping, or an empty slice: `node.items_at("sessions")`.
     #[inline]
     #[must_use]

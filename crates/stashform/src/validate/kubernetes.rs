@@ -333,12 +333,10 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A quantity as the API server receives it: `2.0` arrives as the JSON number 2.
 fn scalar(node: &Node) -> String {
     match &node.value {
-        Value::Str(s) => s.clone(),
-        Value::Int(i) => i.to_string(),
         Value::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
-        Value::Float(f) => crate::source::node::format_float(*f),
-        _ => String::new(),
+        _ => node.scalar_text(),
     }
 }

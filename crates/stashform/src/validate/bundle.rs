@@ -28,7 +28,8 @@ struct Reference {
     kind: &'static str,
     name: String,
     namespace: Option<String>,
-    /// Located already; its help is written once the whole bundle is known.
+    /// Located already; its message and help are written only if it is reported (most
+    /// references are satisfied, and this runs for every document of a bundle).
     note: Diagnostic,
 }
 
@@ -57,11 +58,7 @@ impl Summary {
                     return;
                 };
                 let namespace = node.and_then(|n| n.str_at("namespace")).or(own_namespace);
-                let mut note = Diagnostic::new(
-                    rule,
-                    path.key("name"),
-                    format!("{kind} `{name}` is not in this bundle"),
-                );
+                let mut note = Diagnostic::new(rule, path.key("name"), String::new());
                 note.document = document.index;
                 locate(&mut note, root, text);
                 summary.references.push(Reference {
@@ -141,7 +138,7 @@ impl Summary {
                     let mut note = Diagnostic::new(
                         &registry::MISSING_REPOSITORY_IN_BUNDLE,
                         ds_path.key("repository"),
-                        format!("repository `{repository}` is not a repository of any BackupConfiguration in this bundle"),
+                        String::new(),
                     )
                     .anchor(Anchor::Value);
                     note.document = document.index;
@@ -190,6 +187,13 @@ pub fn check(summaries: &[Summary]) -> Vec<Diagnostic> {
             continue;
         }
         let mut note = reference.note.clone();
+        note.message = if kind == "Repository" {
+            format!(
+                "repository `{name}` is not a repository of any BackupConfiguration in this bundle"
+            )
+        } else {
+            format!("{kind} `{name}` is not in this bundle")
+        };
         let elsewhere = declared
             .get(&(kind, name))
             .and_then(|namespaces| namespaces.iter().flatten().next());

@@ -7,9 +7,7 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use stashform_yaml_events::{
-    Event, ScalarStyle, ScanError, Span as ParserSpan, Tag, for_each_event,
-};
+use stashform_yaml_events::{Event, ScalarStyle, SyntaxError, Tag, for_each_event};
 
 use super::node::{Key, Node, Value};
 use super::{Span, resolve};
@@ -97,14 +95,16 @@ pub fn load_each(text: &str, on_document: &mut dyn FnMut(Document)) -> Vec<Diagn
     builder.diagnostics
 }
 
+/// An open collection. Its items live on the builder's shared stacks (`items`, `entries`)
+/// from `first` on, so that a finished collection is one allocation of the right size.
 enum Frame {
     Seq {
-        items: Vec<Node>,
+        first: usize,
         start: usize,
         anchor: usize,
     },
     Map {
-        entries: Vec<(Key, Node)>,
+        first: usize,
         pending: Option<Key>,
         /// Keys seen, kept only for large mappings (small ones are scanned).
         seen: Option<HashSet<String>>,
@@ -118,8 +118,9 @@ struct Builder<'a, 's> {
     text: &'a str,
     on_document: &'s mut dyn FnMut(Document),
     diagnostics: Vec<Diagnostic>,
-    offsets: CharOffsets,
     stack: Vec<Frame>,
+    items: Vec<Node>,
+    entries: Vec<(Key, Node)>,
     anchors: HashMap<usize, (Node, usize)>,
     alias_budget: usize,
     document_start: usize,
@@ -132,20 +133,14 @@ impl<'a, 's> Builder<'a, 's> {
             text,
             on_document,
             diagnostics: Vec::new(),
-            offsets: CharOffsets::new(text),
             stack: Vec::new(),
+            items: Vec::new(),
+            entries: Vec::new(),
             anchors: HashMap::new(),
             alias_budget: MAX_ALIAS_NODES,
             document_start: 0,
             document_count: 0,
         }
-    }
-
-    fn span(&self, span: ParserSpan) -> Span {
-        Span::new(
-            self.offsets.byte(span.start.index()),
-            self.offsets.byte(span.end.index()),
-        )
     }
 
     fn error(&mut self, rule: &'static registry::Rule, span: Span, message: impl Into<String>) {
@@ -159,16 +154,13 @@ impl<'a, 's> Builder<'a, 's> {
         }
     }
 
-    fn syntax_error(&mut self, error: &ScanError) {
-        let at = self
-            .offsets
-            .byte(error.marker().index())
-            .min(self.text.len());
+    fn syntax_error(&mut self, error: &SyntaxError) {
+        let at = error.at.min(self.text.len());
         let end = self.text[at..]
             .chars()
             .next()
             .map_or(at, |c| at + c.len_utf8());
-        let message = error.info().to_owned();
+        let message = error.message.clone();
         let help = syntax_help(self.text, at, &message);
         // The scanner bounds flow nesting itself; report it under the same rule as ours.
         let (rule, message) = if message.contains("recursion limit") {
@@ -186,8 +178,8 @@ impl<'a, 's> Builder<'a, 's> {
     }
 
     /// Handle one event; `false` stops loading.
-    fn on_event(&mut self, event: Event<'_>, parser_span: ParserSpan) -> bool {
-        let span = self.span(parser_span);
+    fn on_event(&mut self, event: Event<'_>, span: std::ops::Range<usize>) -> bool {
+        let span = Span::new(span.start, span.end);
         let is_seq = matches!(event, Event::SequenceStart(..));
         match event {
             Event::DocumentStart(_) => {
@@ -244,13 +236,13 @@ impl<'a, 's> Builder<'a, 's> {
                 }
                 self.stack.push(if is_seq {
                     Frame::Seq {
-                        items: Vec::new(),
+                        first: self.items.len(),
                         start: span.start,
                         anchor,
                     }
                 } else {
                     Frame::Map {
-                        entries: Vec::new(),
+                        first: self.entries.len(),
                         pending: None,
                         seen: None,
                         merged: Vec::new(),
@@ -266,15 +258,16 @@ impl<'a, 's> Builder<'a, 's> {
                 let end = span.end.max(span.start);
                 let (value, start, anchor) = match frame {
                     Frame::Seq {
-                        mut items,
+                        first,
                         start,
                         anchor,
-                    } => {
-                        items.shrink_to_fit();
-                        (Value::Seq(items), start, anchor)
-                    }
+                    } => (
+                        Value::Seq(self.items.drain(first..).collect()),
+                        start,
+                        anchor,
+                    ),
                     Frame::Map {
-                        mut entries,
+                        first,
                         merged,
                         start,
                         anchor,
@@ -282,12 +275,18 @@ impl<'a, 's> Builder<'a, 's> {
                     } => {
                         // `<<` merge keys: explicit keys win over merged ones.
                         for (key, value) in merged {
-                            if !entries.iter().any(|(k, _)| k.name == key.name) {
-                                entries.push((key, value));
+                            if !self.entries[first..]
+                                .iter()
+                                .any(|(k, _)| k.name == key.name)
+                            {
+                                self.entries.push((key, value));
                             }
                         }
-                        entries.shrink_to_fit();
-                        (Value::Map(entries), start, anchor)
+                        (
+                            Value::Map(self.entries.drain(first..).collect()),
+                            start,
+                            anchor,
+                        )
                     }
                 };
                 let end = if end < start { start } else { end };
@@ -389,9 +388,9 @@ impl<'a, 's> Builder<'a, 's> {
                 self.document_count += 1;
                 (self.on_document)(Document { root: node, index });
             }
-            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Seq { .. }) => self.items.push(node),
             Some(Frame::Map {
-                entries,
+                first,
                 pending,
                 seen,
                 merged,
@@ -435,8 +434,10 @@ impl<'a, 's> Builder<'a, 's> {
                         }
                         return true;
                     }
-                    if is_duplicate(entries, seen, &key.name) {
-                        let first = entries
+                    let entries = &mut self.entries;
+                    let first = *first;
+                    if is_duplicate(&entries[first..], seen, &key.name) {
+                        let first = entries[first..]
                             .iter()
                             .find(|(k, _)| k.name == key.name)
                             .map(|(k, _)| k.span);
@@ -500,45 +501,6 @@ fn syntax_help(text: &str, at: usize, message: &str) -> Option<String> {
         return Some("YAML indentation must use spaces, not tabs".to_owned());
     }
     None
-}
-
-/// saphyr reports positions in characters; spans are byte offsets.
-struct CharOffsets {
-    /// `(char index, byte start, byte end)` of every non-ASCII character; empty for ASCII text.
-    marks: Vec<(usize, usize, usize)>,
-    len_bytes: usize,
-}
-
-impl CharOffsets {
-    fn new(text: &str) -> Self {
-        let marks = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices()
-                .enumerate()
-                .filter(|(_, (_, c))| !c.is_ascii())
-                .map(|(char_index, (byte, c))| (char_index, byte, byte + c.len_utf8()))
-                .collect()
-        };
-        Self {
-            marks,
-            len_bytes: text.len(),
-        }
-    }
-
-    fn byte(&self, char_index: usize) -> usize {
-        let before = self.marks.partition_point(|&(c, _, _)| c < char_index);
-        let byte = match self.marks.get(before) {
-            Some(&(c, start, _)) if c == char_index => start,
-            _ if before == 0 => char_index,
-            // Everything between the previous non-ASCII char and this one is ASCII.
-            _ => {
-                let (c, _, end) = self.marks[before - 1];
-                end + (char_index - c - 1)
-            }
-        };
-        byte.min(self.len_bytes)
-    }
 }
 
 #[cfg(test)]

@@ -54,14 +54,43 @@ enum Stop {
     Colon(usize),
 }
 
-/// A one-line scalar: its span, its value and what follows it.
+/// A one-line scalar: its span, where its value is and what follows it.
 #[derive(Clone, Copy)]
-struct Scalar<'a> {
+struct Scalar {
     start: usize,
     end: usize,
-    value: &'a str,
+    value: (usize, usize),
     style: ScalarStyle,
     stop: Stop,
+}
+
+/// An event of the document being read, kept small until it is handed over.
+#[derive(Clone, Copy)]
+enum Token {
+    DocumentStart(bool),
+    DocumentEnd,
+    MappingStart,
+    MappingEnd,
+    SequenceStart,
+    SequenceEnd,
+    /// A scalar whose value is `text[value.0..value.1]`.
+    Scalar(ScalarStyle, (usize, usize)),
+}
+
+impl Token {
+    fn event(self, text: &str) -> Event<'_> {
+        match self {
+            Token::DocumentStart(explicit) => Event::DocumentStart(explicit),
+            Token::DocumentEnd => Event::DocumentEnd,
+            Token::MappingStart => Event::MappingStart(0, None),
+            Token::MappingEnd => Event::MappingEnd,
+            Token::SequenceStart => Event::SequenceStart(0, None),
+            Token::SequenceEnd => Event::SequenceEnd,
+            Token::Scalar(style, (start, end)) => {
+                Event::Scalar(Cow::Borrowed(&text[start..end]), style, 0, None)
+            }
+        }
+    }
 }
 
 /// How a run of the fast path ended.
@@ -87,9 +116,9 @@ pub(crate) fn run<'a>(
         return Outcome::Resume(0);
     }
     let mut reader = Reader {
-        text,
         bytes: text.as_bytes(),
-        events: Vec::new(),
+        // About one token per 8 bytes of configuration; one document's worth is kept at most.
+        tokens: Vec::with_capacity((text.len() / 8).min(1 << 14)),
         depth: 0,
     };
     let mut line = reader.line_at(0);
@@ -106,8 +135,8 @@ pub(crate) fn run<'a>(
         let Ok(next) = reader.document(current) else {
             return Outcome::Resume(start);
         };
-        for (event, start, end) in reader.events.drain(..) {
-            if !on_event(event, start..end) {
+        for (token, start, end) in reader.tokens.drain(..) {
+            if !on_event(token.event(text), start..end) {
                 return Outcome::Done;
             }
         }
@@ -117,17 +146,16 @@ pub(crate) fn run<'a>(
 }
 
 struct Reader<'a> {
-    text: &'a str,
     bytes: &'a [u8],
-    /// The events of the document being read.
-    events: Vec<(Event<'a>, usize, usize)>,
+    /// The tokens of the document being read, with their spans.
+    tokens: Vec<(Token, usize, usize)>,
     depth: usize,
 }
 
 impl<'a> Reader<'a> {
     /// One document starting at `line` (content, or `---`); gives the line after it.
     fn document(&mut self, line: Line) -> Read<Line> {
-        self.events.clear();
+        self.tokens.clear();
         let (explicit, first) = match line {
             Line::DocumentStart(at) => {
                 // Only a comment may follow `---` on its line here.
@@ -135,14 +163,14 @@ impl<'a> Reader<'a> {
                 if !self.is_line_end(after) {
                     return Err(GiveUp);
                 }
-                self.push(Event::DocumentStart(true), at, at + 3);
+                self.push(Token::DocumentStart(true), at, at + 3);
                 (true, self.next_line(after)?)
             }
             line => (false, line),
         };
         if !explicit {
             let at = line.token();
-            self.push(Event::DocumentStart(false), at, at);
+            self.push(Token::DocumentStart(false), at, at);
         }
         let Line::Content { indent, at } = first else {
             return Err(GiveUp);
@@ -151,7 +179,7 @@ impl<'a> Reader<'a> {
         if let Line::Content { .. } = next {
             return Err(GiveUp);
         }
-        self.push(Event::DocumentEnd, next.token(), next.token());
+        self.push(Token::DocumentEnd, next.token(), next.token());
         Ok(next)
     }
 
@@ -168,9 +196,9 @@ impl<'a> Reader<'a> {
     }
 
     /// A block mapping whose keys are in column `indent`, starting with `key`.
-    fn mapping(&mut self, indent: usize, mut key: Scalar<'a>) -> Read<Line> {
+    fn mapping(&mut self, indent: usize, mut key: Scalar) -> Read<Line> {
         self.enter()?;
-        self.push(Event::MappingStart(0, None), key.start, key.start);
+        self.push(Token::MappingStart, key.start, key.start);
         let next = loop {
             let Stop::Colon(colon) = key.stop else {
                 return Err(GiveUp);
@@ -205,7 +233,7 @@ impl<'a> Reader<'a> {
                 line => break line,
             }
         };
-        self.push(Event::MappingEnd, next.token(), next.token());
+        self.push(Token::MappingEnd, next.token(), next.token());
         self.depth -= 1;
         Ok(next)
     }
@@ -215,7 +243,7 @@ impl<'a> Reader<'a> {
     fn sequence(&mut self, indent: usize, mut at: usize, indentless: bool) -> Read<Line> {
         self.enter()?;
         let start = if indentless { self.entry_end(at) } else { at };
-        self.push(Event::SequenceStart(0, None), start, start);
+        self.push(Token::SequenceStart, start, start);
         let next = loop {
             let content = self.skip_spaces(at + 1);
             let line = if self.is_line_end(content) {
@@ -258,7 +286,7 @@ impl<'a> Reader<'a> {
                 line => break line,
             }
         };
-        self.push(Event::SequenceEnd, next.token(), next.token());
+        self.push(Token::SequenceEnd, next.token(), next.token());
         self.depth -= 1;
         Ok(next)
     }
@@ -271,7 +299,7 @@ impl<'a> Reader<'a> {
 
     /// Emit a scalar value and find the next line; one more indented than the collection
     /// (`indent`) would continue the scalar or be an error, so saphyr-parser decides that.
-    fn value_line(&mut self, scalar: Scalar<'a>, indent: usize) -> Read<Line> {
+    fn value_line(&mut self, scalar: Scalar, indent: usize) -> Read<Line> {
         if scalar.stop != Stop::LineEnd {
             return Err(GiveUp);
         }
@@ -284,7 +312,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The one-line scalar starting at `at`.
-    fn scalar(&self, at: usize) -> Read<Scalar<'a>> {
+    fn scalar(&self, at: usize) -> Read<Scalar> {
         match self.bytes[at] {
             b'"' | b'\'' => self.quoted(at),
             b'-' | b'?' | b':' if !self.is_blank(at + 1) => Ok(self.plain(at)),
@@ -295,7 +323,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A plain scalar: up to the line's end, a comment (` #`) or `: `.
-    fn plain(&self, at: usize) -> Scalar<'a> {
+    fn plain(&self, at: usize) -> Scalar {
         let bytes = self.bytes;
         let mut i = at;
         let mut end = at;
@@ -314,14 +342,14 @@ impl<'a> Reader<'a> {
         Scalar {
             start: at,
             end,
-            value: &self.text[at..end],
+            value: (at, end),
             style: ScalarStyle::Plain,
             stop,
         }
     }
 
     /// A quoted scalar on one line with no escapes (`\` in double quotes, `''` in single).
-    fn quoted(&self, at: usize) -> Read<Scalar<'a>> {
+    fn quoted(&self, at: usize) -> Read<Scalar> {
         let bytes = self.bytes;
         let quote = bytes[at];
         let mut i = at + 1;
@@ -348,7 +376,7 @@ impl<'a> Reader<'a> {
         Ok(Scalar {
             start: at,
             end,
-            value: &self.text[at + 1..close],
+            value: (at + 1, close),
             style: if quote == b'"' {
                 ScalarStyle::DoubleQuoted
             } else {
@@ -359,7 +387,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A mapping key: a scalar directly followed by `: ` and short enough to be a simple key.
-    fn is_key(&self, scalar: &Scalar<'a>) -> bool {
+    fn is_key(&self, scalar: &Scalar) -> bool {
         matches!(scalar.stop, Stop::Colon(colon) if colon == scalar.end && colon - scalar.start <= MAX_KEY_BYTES)
     }
 
@@ -461,13 +489,13 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn push(&mut self, event: Event<'a>, start: usize, end: usize) {
-        self.events.push((event, start, end));
+    fn push(&mut self, token: Token, start: usize, end: usize) {
+        self.tokens.push((token, start, end));
     }
 
-    fn push_scalar(&mut self, scalar: Scalar<'a>) {
+    fn push_scalar(&mut self, scalar: Scalar) {
         self.push(
-            Event::Scalar(Cow::Borrowed(scalar.value), scalar.style, 0, None),
+            Token::Scalar(scalar.style, scalar.value),
             scalar.start,
             scalar.end,
         );
@@ -475,10 +503,6 @@ impl<'a> Reader<'a> {
 
     /// The empty scalar of a key or entry with no value.
     fn push_empty(&mut self, at: usize) {
-        self.push(
-            Event::Scalar(Cow::Borrowed(""), ScalarStyle::Plain, 0, None),
-            at,
-            at,
-        );
+        self.push(Token::Scalar(ScalarStyle::Plain, (at, at)), at, at);
     }
 }

@@ -133,9 +133,10 @@ impl<'a, 's> Builder<'a, 's> {
             text,
             on_document,
             diagnostics: Vec::new(),
-            stack: Vec::new(),
-            items: Vec::new(),
-            entries: Vec::new(),
+            // Enough for a typical document, so that they rarely grow.
+            stack: Vec::with_capacity(16),
+            items: Vec::with_capacity(16),
+            entries: Vec::with_capacity(64),
             anchors: HashMap::new(),
             alias_budget: MAX_ALIAS_NODES,
             document_start: 0,

@@ -16,7 +16,7 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
                 if let Some(addon) = session.get("addon") {
                     addon_info(
                         addon,
-                        &spec_path.key("sessions").index(s).key("addon"),
+                        &|| spec_path.key("sessions").index(s).key("addon"),
                         Direction::Backup,
                         out,
                     );
@@ -25,21 +25,26 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
         }
         "RestoreSession" => {
             if let Some(addon) = spec.get("addon") {
-                addon_info(addon, &spec_path.key("addon"), Direction::Restore, out);
+                addon_info(addon, &|| spec_path.key("addon"), Direction::Restore, out);
             }
         }
         _ => {}
     }
 }
 
-fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diagnostic>) {
+fn addon_info(
+    node: &Node,
+    path: &dyn Fn() -> Path,
+    direction: Direction,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(name) = node.str_at("name").filter(|n| !n.is_empty()) else {
         return;
     };
     let Some(addon) = catalog::addon(name) else {
         let mut d = Diagnostic::new(
             &registry::UNKNOWN_ADDON,
-            path.key("name"),
+            path().key("name"),
             format!("addon `{name}` is not in the KubeStash or KubeDB catalog"),
         );
         d.help = suggest(name, catalog::addons().iter().map(|a| a.name.as_str()));
@@ -51,7 +56,8 @@ fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diag
         Direction::Restore => Direction::Backup,
     };
     for (t, task_node) in node.items_at("tasks").iter().enumerate() {
-        let task_path = path.key("tasks").index(t);
+        // Paths are built only for diagnostics: a clean document allocates none.
+        let task_path = || path().key("tasks").index(t);
         let Some(task_name) = task_node.str_at("name").filter(|n| !n.is_empty()) else {
             continue;
         };
@@ -86,14 +92,14 @@ fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diag
                     names.join(", ")
                 ))
             });
-            let mut d = Diagnostic::new(rule, task_path.key("name"), message);
+            let mut d = Diagnostic::new(rule, task_path().key("name"), message);
             d.help = help;
             out.push(d);
             continue;
         };
         let params = task_node.get("params");
         for (key, value) in params.map(Node::entries).unwrap_or_default() {
-            let param_path = task_path.key("params").key(&key.name);
+            let param_path = || task_path().key("params").key(&key.name);
             let Some(parameter) = task.parameter(&key.name) else {
                 let known: Vec<&str> = task.parameters.iter().map(|p| p.name.as_str()).collect();
                 let help = suggest(&key.name, known.iter().copied()).or_else(|| {
@@ -105,7 +111,7 @@ fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diag
                 });
                 let mut d = Diagnostic::new(
                     &registry::UNKNOWN_PARAM,
-                    param_path,
+                    param_path(),
                     format!(
                         "`{}` is not a parameter of {name}/{task_name}; it is ignored",
                         key.name
@@ -123,7 +129,7 @@ fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diag
                     out.push(
                         Diagnostic::new(
                             &registry::PARAM_NOT_STRING,
-                            param_path.clone(),
+                            param_path(),
                             format!(
                                 "parameter `{}` should be a string (found {})",
                                 key.name,
@@ -141,7 +147,7 @@ fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diag
             {
                 let mut d = Diagnostic::new(
                     &registry::INVALID_PARAM_VALUE,
-                    param_path,
+                    param_path(),
                     format!(
                         "`{}` must be one of {}",
                         key.name,
@@ -161,7 +167,7 @@ fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diag
                 out.push(
                     Diagnostic::new(
                         &registry::MISSING_REQUIRED_PARAM,
-                        task_path.key("params").key(&parameter.name),
+                        task_path().key("params").key(&parameter.name),
                         format!("{name}/{task_name} needs parameter `{}`", parameter.name),
                     )
                     .anchor(Anchor::Missing)
@@ -176,7 +182,7 @@ fn addon_info(node: &Node, path: &Path, direction: Direction, out: &mut Vec<Diag
             if !task.volume_templates.iter().any(|t| t == volume_name) {
                 let mut d = Diagnostic::new(
                     &registry::UNKNOWN_ADDON_VOLUME,
-                    task_path.key("addonVolumes").index(v).key("name"),
+                    task_path().key("addonVolumes").index(v).key("name"),
                     format!("{task_name} has no volume template `{volume_name}`"),
                 );
                 d.help = suggest(

@@ -118,13 +118,13 @@ fn invalid_name(
 }
 
 /// Names KubeStash turns into Kubernetes object names (CronJobs, Repositories) must be valid.
-fn object_name(node: &Node, path: &Path, what: &str, out: &mut Vec<Diagnostic>) {
+fn object_name(node: &Node, path: &dyn Fn() -> Path, what: &str, out: &mut Vec<Diagnostic>) {
     if let Some(name) = node.str_at("name").filter(|n| !n.is_empty()) {
         let problems = names::dns1123_subdomain(name);
         if !problems.is_empty() {
             out.push(invalid_name(
                 &registry::INVALID_NAME,
-                path.key("name"),
+                path().key("name"),
                 what,
                 name,
                 problems,
@@ -179,13 +179,18 @@ fn duration_help(text: &str) -> String {
     "use a Go duration such as 30s, 5m, 1h30m (units ns, us, ms, s, m, h)".to_owned()
 }
 
-fn hooks_timeouts(hooks: Option<&Node>, path: &Path, lists: &[&str], out: &mut Vec<Diagnostic>) {
+fn hooks_timeouts(
+    hooks: Option<&Node>,
+    path: &dyn Fn() -> Path,
+    lists: &[&str],
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(hooks) = hooks else { return };
     for list in lists {
         for (i, hook) in hooks.items_at(list).iter().enumerate() {
             duration_field(
                 hook.get("timeout"),
-                || path.key(list).index(i).key("timeout"),
+                || path().key(list).index(i).key("timeout"),
                 out,
             );
         }
@@ -220,13 +225,14 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
     }
     let mut backend_names: Vec<&str> = Vec::new();
     for (i, backend) in backends.iter().enumerate() {
-        let path = spec_path.key("backends").index(i);
+        // Paths are built only for diagnostics: a clean document allocates none.
+        let path = || spec_path.key("backends").index(i);
         let name = backend.str_at("name").unwrap_or_default();
         if backend_names.contains(&name) {
             push(
                 out,
                 &registry::DUPLICATE_BACKEND,
-                path.key("name"),
+                path().key("name"),
                 format!("backend name `{name}` is used twice"),
                 format!(
                     "duplicate backend name found: {}. Please choose a different backend name",
@@ -238,7 +244,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
         if backend.get("retentionPolicy").is_none_or(Node::is_null) {
             let mut d = Diagnostic::new(
                 &registry::MISSING_RETENTION_POLICY,
-                path.key("retentionPolicy"),
+                path().key("retentionPolicy"),
                 format!("backend `{name}` has no retentionPolicy: accepted only if the namespace has a default one"),
             )
             .anchor(Anchor::Missing)
@@ -249,7 +255,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
         if backend.get("storageRef").is_none_or(Node::is_null) {
             let mut d = Diagnostic::new(
                 &registry::MISSING_STORAGE_REF,
-                path.key("storageRef"),
+                path().key("storageRef"),
                 format!("backend `{name}` has no storageRef"),
             )
             .anchor(Anchor::Missing)
@@ -282,13 +288,13 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
     // directory -> (backend -> repository name): the webhook's map, quirk included.
     let mut directories: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
     for (s, session) in sessions.iter().enumerate() {
-        let path = sessions_path.index(s);
+        let path = || sessions_path.index(s);
         let name = session.str_at("name").unwrap_or_default();
         if name.is_empty() {
             push(
                 out,
                 &registry::EMPTY_SESSION_NAME,
-                path.key("name"),
+                path().key("name"),
                 "session has no name".to_owned(),
                 "session name can not be empty".to_owned(),
             )
@@ -301,7 +307,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
             push(
                 out,
                 &registry::DUPLICATE_SESSION,
-                path.key("name"),
+                path().key("name"),
                 format!("session name `{name}` is used twice"),
                 format!(
                     "duplicate session name found: {}. Please choose a different session name",
@@ -319,7 +325,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                 push(
                     out,
                     &registry::DUPLICATE_REPOSITORY,
-                    path.key("repositories").index(r).key("name"),
+                    path().key("repositories").index(r).key("name"),
                     format!("repository name `{repo_name}` is used twice in session `{name}`"),
                     format!(
                         "duplicate repository name found: {}. Please choose a different repository name",
@@ -330,7 +336,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
             repo_names.push(repo_name);
             object_name(
                 repo,
-                &path.key("repositories").index(r),
+                &|| path().key("repositories").index(r),
                 "repository name",
                 out,
             );
@@ -339,7 +345,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
             push(
                 out,
                 &registry::MISSING_SCHEDULER,
-                path.key("scheduler"),
+                path().key("scheduler"),
                 format!("session `{name}` has no scheduler"),
                 format!(
                     "scheduler is empty for session: {}. Please provide scheduler",
@@ -353,7 +359,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                 push(
                     out,
                     &registry::MISSING_ADDON,
-                    path.key("addon"),
+                    path().key("addon"),
                     format!("session `{name}` has no addon"),
                     format!(
                         "addon info is empty for session: {}. Please provide addon info",
@@ -362,13 +368,13 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                 )
                 .anchor = Anchor::Missing;
             }
-            Some(addon) => addon_info(addon, &path.key("addon"), name, out),
+            Some(addon) => addon_info(addon, &|| path().key("addon"), name, out),
         }
         if repositories.is_empty() {
             push(
                 out,
                 &registry::NO_REPOSITORIES,
-                path.key("repositories"),
+                path().key("repositories"),
                 format!("session `{name}` has no repositories"),
                 format!(
                     "no repository found for session: {}. Please provide atleast one repository",
@@ -382,13 +388,13 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
             };
         }
         for (r, repo) in repositories.iter().enumerate() {
-            let repo_path = path.key("repositories").index(r);
+            let repo_path = || path().key("repositories").index(r);
             let repo_name = repo.str_at("name").unwrap_or_default();
             let backend = repo.str_at("backend").unwrap_or_default();
             if !backend.is_empty() && !backend_names.contains(&backend) {
                 let mut d = Diagnostic::new(
                     &registry::UNKNOWN_BACKEND,
-                    repo_path.key("backend"),
+                    repo_path().key("backend"),
                     format!("backend `{backend}` is not declared in spec.backends"),
                 )
                 .upstream(format!(
@@ -408,7 +414,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                 push(
                     out,
                     &registry::EMPTY_DIRECTORY,
-                    repo_path.key("directory"),
+                    repo_path().key("directory"),
                     format!("repository `{repo_name}` has no directory"),
                     format!(
                         "directory is not provided for repository: {}. Please provide a directory",
@@ -435,7 +441,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                     push(
                         out,
                         &registry::DUPLICATE_DIRECTORY,
-                        repo_path.key("directory"),
+                        repo_path().key("directory"),
                         message,
                         format!(
                             "repository {} already using the directory {}. Please, choose a different directory for repository {}",
@@ -451,17 +457,17 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
         // Decoding of Go durations.
         duration_field(
             session.get("backupTimeout"),
-            || path.key("backupTimeout"),
+            || path().key("backupTimeout"),
             out,
         );
         duration_field(
             session.get("retryConfig").and_then(|r| r.get("delay")),
-            || path.key("retryConfig").key("delay"),
+            || path().key("retryConfig").key("delay"),
             out,
         );
         hooks_timeouts(
             session.get("hooks"),
-            &path.key("hooks"),
+            &|| path().key("hooks"),
             &["preBackup", "postBackup"],
             out,
         );
@@ -469,12 +475,12 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
 }
 
 /// A1-A4 for a session's addon (the RestoreSession webhook does not check its addon).
-fn addon_info(addon: &Node, path: &Path, session: &str, out: &mut Vec<Diagnostic>) {
+fn addon_info(addon: &Node, path: &dyn Fn() -> Path, session: &str, out: &mut Vec<Diagnostic>) {
     if addon.str_at("name").unwrap_or_default().is_empty() {
         push(
             out,
             &registry::EMPTY_ADDON_NAME,
-            path.key("name"),
+            path().key("name"),
             format!("the addon of session `{session}` has no name"),
             format!(
                 "addon name is empty for session: {}. Please provide a valid addon name",
@@ -492,7 +498,7 @@ fn addon_info(addon: &Node, path: &Path, session: &str, out: &mut Vec<Diagnostic
         push(
             out,
             &registry::NO_ADDON_TASKS,
-            path.key("tasks"),
+            path().key("tasks"),
             format!("the addon of session `{session}` has no tasks"),
             format!(
                 "addon tasks are not provided for session: {}. Please provide valid tasks",
@@ -510,7 +516,7 @@ fn addon_info(addon: &Node, path: &Path, session: &str, out: &mut Vec<Diagnostic
             push(
                 out,
                 &registry::EMPTY_TASK_NAME,
-                path.key("tasks").index(t).key("name"),
+                path().key("tasks").index(t).key("name"),
                 "task has no name".to_owned(),
                 format!(
                     "addon task name is empty for session: {}. Please provide valid task name",
@@ -622,7 +628,7 @@ fn restore_session(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnost
     );
     hooks_timeouts(
         spec.get("hooks"),
-        &spec_path.key("hooks"),
+        &|| spec_path.key("hooks"),
         &["preRestore", "postRestore"],
         out,
     );

@@ -36,8 +36,8 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
                 ));
             }
             for (s, session) in spec.items_at("sessions").iter().enumerate() {
-                let path = spec_path.key("sessions").index(s);
-                backup_session(session, &path, out);
+                // Paths are built only for diagnostics: a clean document allocates none.
+                backup_session(session, &|| spec_path.key("sessions").index(s), out);
             }
         }
         "RestoreSession" => restore_session(spec, &spec_path, out),
@@ -45,7 +45,7 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn backup_session(session: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
+fn backup_session(session: &Node, path: &dyn Fn() -> Path, out: &mut Vec<Diagnostic>) {
     let suspended = session
         .get("scheduler")
         .and_then(|s| s.get("suspend"))
@@ -53,14 +53,14 @@ fn backup_session(session: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
     if suspended {
         out.push(Diagnostic::new(
             &registry::PAUSED,
-            path.key("scheduler").key("suspend"),
+            path().key("scheduler").key("suspend"),
             "this session's schedule is suspended: no backup runs",
         ));
     }
     let Some(addon) = session.get("addon") else {
         return;
     };
-    tasks_advice(addon, &path.key("addon"), out);
+    tasks_advice(addon, &|| path().key("addon"), out);
     if uses_restic(addon, Direction::Backup) {
         for (r, repo) in session.items_at("repositories").iter().enumerate() {
             if repo.get("encryptionSecret").is_none_or(Node::is_null) {
@@ -68,7 +68,7 @@ fn backup_session(session: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &registry::MISSING_ENCRYPTION_SECRET,
-                        path.key("repositories").index(r).key("encryptionSecret"),
+                        path().key("repositories").index(r).key("encryptionSecret"),
                         format!("repository `{name}` has no encryptionSecret; Restic backups fail without RESTIC_PASSWORD"),
                     )
                     .anchor(Anchor::Missing)
@@ -84,7 +84,7 @@ fn restore_session(spec: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
     let Some(addon) = spec.get("addon") else {
         return;
     };
-    tasks_advice(addon, &path.key("addon"), out);
+    tasks_advice(addon, &|| path.key("addon"), out);
     let data_source = spec.get("dataSource");
     if uses_restic(addon, Direction::Restore)
         && data_source.is_some_and(|d| d.get("encryptionSecret").is_none_or(Node::is_null))
@@ -114,7 +114,7 @@ fn uses_restic(addon: &Node, direction: Direction) -> bool {
         .any(catalog::Task::uses_restic)
 }
 
-fn tasks_advice(addon: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
+fn tasks_advice(addon: &Node, path: &dyn Fn() -> Path, out: &mut Vec<Diagnostic>) {
     for (t, task) in addon.items_at("tasks").iter().enumerate() {
         let Some(params) = task.get("params") else {
             continue;
@@ -125,7 +125,7 @@ fn tasks_advice(addon: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &registry::PG_DUMP_WITHOUT_DATABASE,
-                        path.key("tasks").index(t).key("params").key("backupCmd"),
+                        path().key("tasks").index(t).key("params").key("backupCmd"),
                         "pg_dump without a database name in `args` dumps only the default database",
                     )
                     .help("name the database in args, e.g. args: testdb, or use pg_dumpall"),

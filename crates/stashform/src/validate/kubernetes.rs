@@ -24,28 +24,29 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
         .map(|s| s.items_at("sessions"))
         .unwrap_or_default();
     for (s, session) in sessions.iter().enumerate() {
-        let path = Path::root().key("spec").key("sessions").index(s);
+        // Paths are built only for diagnostics: a clean document allocates none.
+        let path = || Path::root().key("spec").key("sessions").index(s);
         let session_name = session.str_at("name").unwrap_or_default();
         let Some(scheduler) = session.get("scheduler") else {
             continue;
         };
-        let scheduler_path = path.key("scheduler");
+        let scheduler_path = || path().key("scheduler");
         if let Some(Value::Str(expr)) = scheduler.get("schedule").map(|n| &n.value) {
-            schedule_rules(expr, &scheduler_path.key("schedule"), out);
+            schedule_rules(expr, &|| scheduler_path().key("schedule"), out);
         }
         for field in [
             "startingDeadlineSeconds",
             "successfulJobsHistoryLimit",
             "failedJobsHistoryLimit",
         ] {
-            non_negative(scheduler.get(field), || scheduler_path.key(field), out);
+            non_negative(scheduler.get(field), || scheduler_path().key(field), out);
         }
         if let Some(policy) = scheduler.str_at("concurrencyPolicy")
             && !matches!(policy, "Allow" | "Forbid" | "Replace" | "")
         {
             let mut d = Diagnostic::new(
                 &registry::INVALID_JOB_SETTING,
-                scheduler_path.key("concurrencyPolicy"),
+                scheduler_path().key("concurrencyPolicy"),
                 format!("concurrencyPolicy `{policy}` is not Allow, Forbid or Replace"),
             )
             .upstream(format!("Unsupported value: \"{policy}\": supported values: \"Allow\", \"Forbid\", \"Replace\""));
@@ -53,14 +54,14 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
         if let Some(job) = scheduler.get("jobTemplate") {
-            job_spec(job, &scheduler_path.key("jobTemplate"), out);
+            job_spec(job, &|| scheduler_path().key("jobTemplate"), out);
         }
         let cronjob = format!("trigger-{bc_name}-{session_name}");
         if !bc_name.is_empty() && !session_name.is_empty() && cronjob.len() > MAX_CRONJOB_NAME {
             out.push(
                 Diagnostic::new(
                     &registry::CRONJOB_NAME_TOO_LONG,
-                    path.key("name"),
+                    path().key("name"),
                     format!(
                         "the CronJob name `{cronjob}` has {} characters; Kubernetes allows {MAX_CRONJOB_NAME}",
                         cronjob.len()
@@ -72,7 +73,7 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn schedule_rules(expr: &str, path: &Path, out: &mut Vec<Diagnostic>) {
+fn schedule_rules(expr: &str, path: &dyn Fn() -> Path, out: &mut Vec<Diagnostic>) {
     for error in schedule::check(expr) {
         let is_tz = error.message.starts_with("cannot use TZ");
         let rule = if is_tz {
@@ -95,7 +96,7 @@ fn schedule_rules(expr: &str, path: &Path, out: &mut Vec<Diagnostic>) {
         } else {
             schedule_help(expr)
         };
-        let mut d = Diagnostic::new(rule, path.clone(), message).upstream(error.message);
+        let mut d = Diagnostic::new(rule, path(), message).upstream(error.message);
         d.help = help;
         out.push(d);
     }
@@ -169,7 +170,7 @@ fn schedule_help(expr: &str) -> Option<String> {
     None
 }
 
-fn job_spec(job: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
+fn job_spec(job: &Node, path: &dyn Fn() -> Path, out: &mut Vec<Diagnostic>) {
     for field in [
         "parallelism",
         "completions",
@@ -177,7 +178,7 @@ fn job_spec(job: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
         "backoffLimit",
         "ttlSecondsAfterFinished",
     ] {
-        non_negative(job.get(field), || path.key(field), out);
+        non_negative(job.get(field), || path().key(field), out);
     }
     match job.str_at("completionMode") {
         None | Some("NonIndexed") => {}
@@ -186,7 +187,7 @@ fn job_spec(job: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &registry::INVALID_JOB_SETTING,
-                        path.key("completions"),
+                        path().key("completions"),
                         "completionMode Indexed needs completions",
                     )
                     .anchor(Anchor::Missing)
@@ -197,7 +198,7 @@ fn job_spec(job: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
         Some(mode) => out.push(
             Diagnostic::new(
                 &registry::INVALID_JOB_SETTING,
-                path.key("completionMode"),
+                path().key("completionMode"),
                 format!("completionMode `{mode}` is not NonIndexed or Indexed"),
             )
             .upstream(format!(
@@ -251,11 +252,11 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
     let requests = read("requests");
     for (list, entries) in [("limits", &limits), ("requests", &requests)] {
         for (name, _, parsed) in entries {
-            let entry_path = path.key(list).key(name);
+            let entry_path = || path.key(list).key(name);
             if !names::is_standard_container_resource(name) && !names::is_extended_resource(name) {
                 let mut d = Diagnostic::new(
                     &registry::INVALID_RESOURCE_NAME,
-                    entry_path.clone(),
+                    entry_path(),
                     format!("`{name}` is not a container resource"),
                 )
                 .anchor(Anchor::Key)
@@ -270,7 +271,7 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
                 out.push(
                     Diagnostic::new(
                         &registry::NEGATIVE_QUANTITY,
-                        entry_path,
+                        entry_path(),
                         "must be greater than or equal to 0",
                     )
                     .upstream("must be greater than or equal to 0"),

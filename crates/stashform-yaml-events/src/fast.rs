@@ -109,10 +109,12 @@ pub(crate) fn run<'a>(
 ) -> Outcome {
     // Tabs and CR change how blanks and line breaks are read; 0xEF leads a byte order mark
     // (and a few rare characters). One pass over the bytes keeps such text out of the fast path.
-    if text
-        .bytes()
-        .any(|byte| matches!(byte, b'\t' | b'\r' | 0xEF))
-    {
+    // (Whole chunks without early exit, so that the loop is vectorised.)
+    if text.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |found, &byte| {
+            found | matches!(byte, b'\t' | b'\r' | 0xEF)
+        })
+    }) {
         return Outcome::Resume(0);
     }
     let mut reader = Reader {
@@ -326,17 +328,30 @@ impl<'a> Reader<'a> {
     fn plain(&self, at: usize) -> Scalar {
         let bytes = self.bytes;
         let mut i = at;
+        // The end of the last content byte: trailing spaces are not part of the value.
         let mut end = at;
         let stop = loop {
+            // A run of content (`#` right after content is content too).
+            let run = i;
+            while i < bytes.len() && !matches!(bytes[i], b' ' | b'\n' | b':') {
+                i += 1;
+            }
+            if i > run {
+                end = i;
+            }
             match bytes.get(i) {
-                None | Some(b'\n') => break Stop::LineEnd,
-                Some(b' ') => i += 1,
-                Some(b'#') if bytes[i - 1] == b' ' => break Stop::LineEnd,
                 Some(b':') if self.is_blank(i + 1) => break Stop::Colon(i),
-                Some(_) => {
+                Some(b':') => {
                     i += 1;
                     end = i;
                 }
+                Some(b' ') => {
+                    i = self.skip_spaces(i);
+                    if self.is_line_end(i) {
+                        break Stop::LineEnd;
+                    }
+                }
+                _ => break Stop::LineEnd,
             }
         };
         Scalar {

@@ -27,6 +27,10 @@ pub fn compact(mut text: String) -> String {
 
 /// The value of a plain scalar that is not a string (null, boolean, number), if it is one.
 fn non_string(text: &str) -> Option<Value> {
+    // The words below are at most 5 bytes long: most strings skip comparing against each.
+    if text.len() > 5 {
+        return number_like(text);
+    }
     Some(match text {
         "" | "~" | "null" | "Null" | "NULL" => Value::Null,
         "y" | "Y" | "yes" | "Yes" | "YES" | "on" | "On" | "ON" | "true" | "True" | "TRUE" => {
@@ -38,14 +42,18 @@ fn non_string(text: &str) -> Option<Value> {
         ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => Value::Float(f64::INFINITY),
         "-.inf" | "-.Inf" | "-.INF" => Value::Float(f64::NEG_INFINITY),
         ".nan" | ".NaN" | ".NAN" => Value::Float(f64::NAN),
-        _ => {
-            let first = text.as_bytes()[0];
-            if first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.') {
-                return number(text);
-            }
-            return None;
-        }
+        _ => return number_like(text),
     })
+}
+
+/// The number a plain scalar that starts like one stands for.
+fn number_like(text: &str) -> Option<Value> {
+    let first = text.as_bytes()[0];
+    if first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.') {
+        number(text)
+    } else {
+        None
+    }
 }
 
 /// go-yaml v2: strip `_`, then `strconv.ParseInt(s, 0, 64)`, `ParseUint`, a YAML-style float,

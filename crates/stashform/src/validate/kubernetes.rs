@@ -283,18 +283,19 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
         let limit = limits.iter().find(|(n, _, _)| n == name);
         let overcommittable =
             names::is_standard_container_resource(name) && !name.starts_with("hugepages-");
-        let request_text = scalar(request_node);
         match limit {
             Some((_, limit_node, Some(limit))) => {
                 let Some(request) = request else { continue };
-                let limit_text = scalar(limit_node);
+                let limit_text = || scalar(limit_node);
                 if overcommittable && request > limit {
+                    let limit_text = limit_text();
                     out.push(
                         Diagnostic::new(
                             &registry::REQUEST_EXCEEDS_LIMIT,
                             path.key("requests").key(name),
                             format!(
-                                "{name} request {request_text} is more than its limit {limit_text}"
+                                "{name} request {} is more than its limit {limit_text}",
+                                scalar(request_node)
                             ),
                         )
                         .upstream(format!(
@@ -305,6 +306,7 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
                         )),
                     );
                 } else if !overcommittable && request != limit {
+                    let limit_text = limit_text();
                     out.push(
                         Diagnostic::new(
                             &registry::REQUEST_EXCEEDS_LIMIT,
@@ -323,7 +325,10 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         &registry::REQUEST_EXCEEDS_LIMIT,
                         path.key("limits").key(name),
-                        format!("{name} needs a limit equal to its request {request_text}"),
+                        format!(
+                            "{name} needs a limit equal to its request {}",
+                            scalar(request_node)
+                        ),
                     )
                     .anchor(Anchor::Missing)
                     .upstream("Limit must be set for non overcommitable resources"),

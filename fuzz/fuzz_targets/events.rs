@@ -2,7 +2,7 @@
 //! Any text: the fast path gives exactly saphyr-parser's events, spans and syntax error.
 
 use libfuzzer_sys::fuzz_target;
-use stashform_yaml_events::{Event, for_each_event, for_each_event_with_saphyr};
+use stashform_yaml::{Event, for_each_event, for_each_event_with_saphyr};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

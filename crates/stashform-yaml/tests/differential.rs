@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
-use stashform_yaml_events::{Event, SyntaxError, for_each_event, for_each_event_with_saphyr};
+use stashform_yaml::{Event, SyntaxError, for_each_event, for_each_event_with_saphyr};
 
 type Read = for<'a> fn(
     &'a str,
@@ -91,7 +91,7 @@ fn every_valid_fixture_is_read_by_the_fast_path() {
         let plain = !text.contains(['&', '*', '|', '>', '[', '{', '\t', '\r', '\\']);
         if plain {
             assert!(
-                stashform_yaml_events::is_read_fast(&text),
+                stashform_yaml::is_read_fast(&text),
                 "{} is plain block YAML but needs saphyr-parser",
                 path.display()
             );

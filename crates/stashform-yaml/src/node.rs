@@ -1,7 +1,7 @@
 //! The position-preserving document tree: every node knows its byte span, every mapping key
 //! knows its own span, so a diagnostic path can be turned back into a place in the text.
 
-use super::Span;
+use crate::Span;
 
 /// A mapping key and the span of its text.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,7 +13,7 @@
 
 use std::borrow::Cow;
 
-use saphyr_parser::{Event, ScalarStyle};
+use stashform_yaml_saphyr::{Event, ScalarStyle};
 
 /// Deepest nesting read here; deeper documents go to saphyr-parser (and to the loader's limit).
 const MAX_DEPTH: usize = 64;

@@ -2,7 +2,7 @@
 //! which follows YAML 1.1 (`yes`/`on` are booleans, `0x10` and `010` are integers,
 //! timestamps stay strings when decoded into `interface{}`).
 
-use super::node::Value;
+use crate::node::Value;
 
 /// Resolve an untagged plain scalar.
 #[must_use]

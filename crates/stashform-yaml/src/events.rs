@@ -1,20 +1,12 @@
-//! The YAML event stream stashform loads from, with byte spans.
-//!
-//! Two readers give the same events: a fast path for plain block YAML (`fast`), and
-//! saphyr-parser for everything else. The fast path reads whole documents and hands a document
-//! it cannot read exactly as saphyr-parser would (and every document after it) to
-//! saphyr-parser; `tests/differential.rs` holds the two to the same events and spans.
-//!
-//! Why a crate of its own: saphyr-parser is generic over its input, so its scanner is compiled
-//! inside whichever crate instantiates it. Instantiating it here lets the size-optimised wasm
-//! builds compile the hot loops for speed (`opt-level = 3` in the workspace profile) while the
-//! rest of the core stays small.
-
-mod fast;
+//! The YAML event stream with byte spans. Two readers give the same events: a fast path for
+//! plain block YAML (`fast`), and saphyr-parser for everything else. The fast path reads whole
+//! documents and hands a document it cannot read exactly as saphyr-parser would (and every
+//! document after it) to saphyr-parser; `tests/differential.rs` holds the two to the same events
+//! and spans.
 
 use std::ops::Range;
 
-pub use saphyr_parser::{Event, ScalarStyle, Tag};
+pub use stashform_yaml_saphyr::{Event, ScalarStyle, Tag};
 
 /// The text is not valid YAML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,9 +30,9 @@ pub fn for_each_event<'input>(
     if !on_event(Event::StreamStart, 0..0) {
         return Ok(());
     }
-    match fast::run(text, on_event) {
-        fast::Outcome::Done => Ok(()),
-        fast::Outcome::Resume(from) => read_with_saphyr(text, from, on_event),
+    match crate::fast::run(text, on_event) {
+        crate::fast::Outcome::Done => Ok(()),
+        crate::fast::Outcome::Resume(from) => read_with_saphyr(text, from, on_event),
     }
 }
 
@@ -62,7 +54,10 @@ pub fn for_each_event_with_saphyr<'input>(
 /// Whether the fast path reads all of `text` (such text never reaches saphyr-parser).
 #[must_use]
 pub fn is_read_fast(text: &str) -> bool {
-    matches!(fast::run(text, &mut |_, _| true), fast::Outcome::Done)
+    matches!(
+        crate::fast::run(text, &mut |_, _| true),
+        crate::fast::Outcome::Done
+    )
 }
 
 /// saphyr-parser's events of `text[from..]` after the stream's start (`from` is 0 or the start of a `---` line, where
@@ -75,20 +70,15 @@ fn read_with_saphyr<'input>(
     let rest = &text[from..];
     let offsets = CharOffsets::new(rest);
     let byte = |char_index: usize| from + offsets.byte(char_index);
-    let mut parser = saphyr_parser::Parser::new_from_str(rest);
-    while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|error| SyntaxError {
-            at: byte(error.marker().index()),
-            message: error.info().to_owned(),
-        })?;
+    stashform_yaml_saphyr::for_each_event(rest, &mut |event, span| {
         // The callers give the stream's start.
-        if matches!(event, Event::StreamStart) {
-            continue;
-        }
-        if !on_event(event, byte(span.start.index())..byte(span.end.index())) {
-            break;
-        }
-    }
+        matches!(event, Event::StreamStart)
+            || on_event(event, byte(span.start.index())..byte(span.end.index()))
+    })
+    .map_err(|error| SyntaxError {
+        at: byte(error.marker().index()),
+        message: error.info().to_owned(),
+    })?;
     Ok(())
 }
 

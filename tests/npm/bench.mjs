@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 
 import Ajv from 'ajv';
 import yaml from 'js-yaml';
@@ -79,6 +80,11 @@ console.log(
   `node ${process.version}, ${texts.length} seed examples (${bytes} bytes), ${SECONDS}s x 3 rounds each, best round shown`,
 );
 console.log(`ajv schema compilation (once, not timed below): ${compileMs.toFixed(0)} ms`);
+const wasm = readFileSync(join(project, 'node_modules/stashform/stashform_bg.wasm'));
+const wasmGzip = gzipSync(wasm, { level: 9 }).length;
+console.log(
+  `package .wasm: ${wasm.length.toLocaleString('en-US')} bytes, ${wasmGzip.toLocaleString('en-US')} bytes gzip -9 (limit 250,000)`,
+);
 console.log('');
 console.log('| validator | docs/s | mean time per doc | mean CPU time per doc |');
 console.log('|---|---:|---:|---:|');

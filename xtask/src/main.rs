@@ -115,7 +115,12 @@ fn bench(root: &Path) -> Result<(), String> {
     let npm = captured(node(root).arg("tests/npm/bench.mjs"))?;
     rows.extend(lines_starting(
         &npm,
-        &["| stashform |", "| js-yaml + ajv |", "stashform takes"],
+        &[
+            "| stashform |",
+            "| js-yaml + ajv |",
+            "stashform takes",
+            "package .wasm",
+        ],
     ));
     rows.push(format!(
         "npm tarball: {} bytes",

@@ -60,8 +60,8 @@ pub fn is_read_fast(text: &str) -> bool {
     )
 }
 
-/// saphyr-parser's events of `text[from..]` after the stream's start (`from` is 0 or the start of a `---` line, where
-/// the parser's state is the same as at the start of a stream).
+/// saphyr-parser's events of `text[from..]` after the stream's start. `from` is 0 or the start
+/// of a `---` line, where the parser's state is the same as at the start of a stream.
 fn read_with_saphyr<'input>(
     text: &'input str,
     from: usize,

@@ -101,8 +101,8 @@ pub(crate) enum Outcome {
     Resume(usize),
 }
 
-/// Read `text` (after the stream's start), handing each event with its byte span to `on_event` one whole document at a
-/// time (a document's events are only handed over once all of it has been read).
+/// Read `text` (after the stream's start), handing each event with its byte span to `on_event`
+/// one whole document at a time (a document's events are handed over once all of it is read).
 pub(crate) fn run<'a>(
     text: &'a str,
     on_event: &mut dyn FnMut(Event<'a>, std::ops::Range<usize>) -> bool,
@@ -403,7 +403,10 @@ impl<'a> Reader<'a> {
 
     /// A mapping key: a scalar directly followed by `: ` and short enough to be a simple key.
     fn is_key(&self, scalar: &Scalar) -> bool {
-        matches!(scalar.stop, Stop::Colon(colon) if colon == scalar.end && colon - scalar.start <= MAX_KEY_BYTES)
+        match scalar.stop {
+            Stop::Colon(colon) => colon == scalar.end && colon - scalar.start <= MAX_KEY_BYTES,
+            Stop::LineEnd => false,
+        }
     }
 
     /// A block sequence entry: `-` then a blank or the line's end.

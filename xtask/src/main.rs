@@ -63,6 +63,8 @@ fn test(root: &Path) -> Result<(), String> {
             "-p",
             "stashform",
             "-p",
+            "stashform-yaml",
+            "-p",
             "stashform-web",
             "-p",
             "stashform-wasm",

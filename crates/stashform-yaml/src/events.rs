@@ -1,8 +1,8 @@
 //! The YAML event stream with byte spans. Two readers give the same events: a fast path for
 //! plain block YAML (`fast`), and saphyr-parser for everything else. The fast path reads whole
 //! documents and hands a document it cannot read exactly as saphyr-parser would (and every
-//! document after it) to saphyr-parser; `tests/differential.rs` holds the two to the same events
-//! and spans.
+//! document after it) to saphyr-parser; [`differs_from_saphyr`] is the invariant that holds the
+//! two to the same events and spans.
 
 use std::ops::Range;
 
@@ -58,6 +58,42 @@ pub fn is_read_fast(text: &str) -> bool {
         crate::fast::run(text, &mut |_, _| true),
         crate::fast::Outcome::Done
     )
+}
+
+/// Where the fast path and saphyr-parser disagree on `text` (events, node spans or syntax
+/// error), if anywhere. The invariant that the differential tests, the fuzz corpus replay and
+/// the `events` fuzz target hold. Text with a NUL is not compared: the loader refuses it before
+/// any parsing (saphyr-parser reads NUL as the end of the text).
+#[must_use]
+pub fn differs_from_saphyr(text: &str) -> Option<String> {
+    if text.contains('\0') {
+        return None;
+    }
+    let fast = recorded(text, true);
+    let saphyr = recorded(text, false);
+    (fast != saphyr).then(|| {
+        format!("different events for {text:?}\n  fast path: {fast:?}\n  saphyr-parser: {saphyr:?}")
+    })
+}
+
+/// Every event (with its span, for node events) of one reader, and how the stream ended.
+fn recorded(text: &str, fast: bool) -> (Vec<String>, Result<(), SyntaxError>) {
+    let mut seen = Vec::new();
+    let mut record = |event: Event<'_>, span: Range<usize>| {
+        // Stream and document events carry no meaningful span.
+        let node = !matches!(
+            event,
+            Event::StreamStart | Event::StreamEnd | Event::DocumentStart(_) | Event::DocumentEnd
+        );
+        seen.push(format!("{event:?} {:?}", node.then_some(span)));
+        true
+    };
+    let result = if fast {
+        for_each_event(text, &mut record)
+    } else {
+        for_each_event_with_saphyr(text, &mut record)
+    };
+    (seen, result)
 }
 
 /// saphyr-parser's events of `text[from..]` after the stream's start. `from` is 0 or the start

@@ -18,7 +18,8 @@ pub mod node;
 pub mod resolve;
 
 pub use events::{
-    Event, ScalarStyle, SyntaxError, Tag, for_each_event, for_each_event_with_saphyr, is_read_fast,
+    Event, ScalarStyle, SyntaxError, Tag, differs_from_saphyr, for_each_event,
+    for_each_event_with_saphyr, is_read_fast,
 };
 
 /// A byte range `[start, end)` in the source text.

@@ -118,7 +118,6 @@ struct Builder<'a, 's> {
     entries: Vec<(Key, Node)>,
     anchors: HashMap<usize, (Node, usize)>,
     alias_budget: usize,
-    document_start: usize,
     document_count: usize,
 }
 
@@ -134,7 +133,6 @@ impl<'a, 's> Builder<'a, 's> {
             entries: Vec::with_capacity(64),
             anchors: HashMap::new(),
             alias_budget: MAX_ALIAS_NODES,
-            document_start: 0,
             document_count: 0,
         }
     }
@@ -178,10 +176,7 @@ impl<'a, 's> Builder<'a, 's> {
         let span = Span::new(span.start, span.end);
         let is_seq = matches!(event, Event::SequenceStart(..));
         match event {
-            Event::DocumentStart(_) => {
-                self.document_start = span.start;
-                self.anchors.clear();
-            }
+            Event::DocumentStart(_) => self.anchors.clear(),
             Event::DocumentEnd | Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
             Event::Scalar(text, style, anchor, tag) => {
                 let Some(value) = self.scalar(text, style, tag.as_deref(), span) else {

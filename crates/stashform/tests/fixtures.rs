@@ -160,3 +160,22 @@ fn every_rule_has_an_invalid_fixture_that_triggers_it() {
         "rules without a triggering fixture: {missing:?}"
     );
 }
+
+/// The fast YAML path reads every fixture as saphyr-parser does, and reads all of every valid
+/// one that is plain block YAML (the speed of a check depends on it).
+#[test]
+fn the_fast_yaml_path_reads_fixtures_as_saphyr_parser_does() {
+    for path in yaml_files(&fixtures()) {
+        let text = fs::read_to_string(&path).unwrap();
+        if let Some(difference) = stashform_yaml::differs_from_saphyr(&text) {
+            panic!("{}: {difference}", path.display());
+        }
+        let valid = path.starts_with(fixtures().join("valid"));
+        let plain = !text.contains(['&', '*', '|', '>', '[', '{', '\t', '\r', '\\']);
+        assert!(
+            !(valid && plain) || stashform_yaml::is_read_fast(&text),
+            "{} is plain block YAML but needs saphyr-parser",
+            path.display()
+        );
+    }
+}

@@ -7,8 +7,6 @@ pub use stashform_yaml::load::{
 use stashform_yaml::load::{Problem, ProblemKind};
 
 use super::Span;
-#[cfg(test)]
-use super::node::Value;
 use crate::diagnostic::Diagnostic;
 use crate::registry;
 
@@ -82,6 +80,7 @@ fn diagnostic(problem: Problem) -> Diagnostic {
 mod tests {
     use super::*;
     use crate::source::line_index::{Encoding, LineIndex};
+    use crate::source::node::Value;
 
     fn position(text: &str, span: Span) -> (u32, u32) {
         let at = LineIndex::new(text).line_col(text, span.start, Encoding::Utf8);

@@ -11,6 +11,7 @@
 //! optimisation. The size-optimised wasm builds compile this one for speed (`opt-level = 3` in
 //! the workspace profile) and the rest of stashform for size.
 
+pub mod comments;
 mod events;
 mod fast;
 pub mod load;

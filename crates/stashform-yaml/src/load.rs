@@ -64,6 +64,34 @@ impl Problem {
     }
 }
 
+/// A quoted scalar's event span runs on to the next token, over blanks and any comment: end
+/// it at the closing quote, so that spans are exact for diagnostics and edits.
+pub(crate) fn quoted_span(text: &str, style: ScalarStyle, span: Span) -> Span {
+    let quote = match style {
+        ScalarStyle::SingleQuoted => b'\'',
+        ScalarStyle::DoubleQuoted => b'"',
+        _ => return span,
+    };
+    let bytes = &text.as_bytes()[span.start..span.end.min(text.len())];
+    // Tags and anchors (which may hold quote characters) come before the opening quote,
+    // separated from it by blanks.
+    let Some(open) = (0..bytes.len())
+        .find(|&i| bytes[i] == quote && (i == 0 || bytes[i - 1].is_ascii_whitespace()))
+    else {
+        return span;
+    };
+    let mut i = open + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 2,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            b if b == quote => return Span::new(span.start, span.start + i + 1),
+            _ => i += 1,
+        }
+    }
+    span
+}
+
 /// Load `text` handing each document to `on_document` as soon as it is complete, so a caller
 /// can validate and drop it (a large file never holds all its trees); returns the loader's
 /// diagnostics.
@@ -179,6 +207,7 @@ impl<'a, 's> Builder<'a, 's> {
             Event::DocumentStart(_) => self.anchors.clear(),
             Event::DocumentEnd | Event::StreamStart | Event::StreamEnd | Event::Nothing => {}
             Event::Scalar(text, style, anchor, tag) => {
+                let span = quoted_span(self.text, style, span);
                 let Some(value) = self.scalar(text, style, tag.as_deref(), span) else {
                     return false;
                 };
@@ -246,7 +275,13 @@ impl<'a, 's> Builder<'a, 's> {
                 let Some(frame) = self.stack.pop() else {
                     return true;
                 };
-                let end = span.end.max(span.start);
+                // A flow collection ends at its bracket; the event's span runs on to the next
+                // token, over any comment.
+                let end = if matches!(self.text.as_bytes().get(span.start), Some(b']' | b'}')) {
+                    span.start + 1
+                } else {
+                    span.end.max(span.start)
+                };
                 let (value, start, anchor) = match frame {
                     Frame::Seq {
                         first,

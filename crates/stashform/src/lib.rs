@@ -13,6 +13,7 @@
 
 pub mod catalog;
 pub mod diagnostic;
+pub mod edit;
 pub mod model;
 pub mod registry;
 pub mod render;
@@ -27,7 +28,8 @@ pub use registry::{Rule, Severity};
 pub use source::line_index::{Encoding, LineIndex};
 pub use validate::{DocumentInfo, Report, check};
 
-/// Canonical YAML for a file (see [`render`]); `Err` with the report when it does not load.
+/// Canonical YAML for a file, every comment kept next to its node (see [`render`]); `Err`
+/// with the report when it does not load.
 ///
 /// # Errors
 /// The loader's diagnostics when the text is not YAML that can be formatted without loss.
@@ -43,7 +45,5 @@ pub fn format(text: &str) -> Result<String, Report> {
             diagnostics: loaded.diagnostics,
         });
     }
-    Ok(render::render_documents(
-        loaded.documents.iter().map(|d| &d.root),
-    ))
+    Ok(render::render_text(text, &loaded.documents))
 }

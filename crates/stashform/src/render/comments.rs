@@ -1,0 +1,279 @@
+//! Which node each comment of a text belongs to, so that the formatter can move comments with
+//! their nodes when it reorders keys.
+//!
+//! - An own-line comment belongs to the entry or list item that starts after it; one above
+//!   the first node of a document stays at the top of the document; one followed by a `---`
+//!   before that node belongs before that document's `---`; one after every node ends the
+//!   file.
+//! - A trailing comment belongs to the innermost entry or item that starts before it on or
+//!   above its line (`key: value # c`, `key: # c` above a block, `- a # c`).
+//! - A blank line above a comment or a node is kept as one blank line.
+
+use std::collections::HashMap;
+
+use stashform_yaml::comments::{Comment, comments};
+
+use crate::source::Span;
+use crate::source::node::{Key, Node, Value};
+use crate::source::yaml::Document;
+
+/// An entry (by its key's offset) or a list item (by its dash's offset).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub(crate) struct NodeId {
+    offset: usize,
+    /// Items sort before the entries that start on their line: the item is the outer node.
+    is_entry: bool,
+}
+
+impl NodeId {
+    pub(crate) fn entry(key: &Key) -> Self {
+        Self {
+            offset: key.span.start,
+            is_entry: true,
+        }
+    }
+
+    fn item(offset: usize) -> Self {
+        Self {
+            offset,
+            is_entry: false,
+        }
+    }
+}
+
+/// A line the formatter writes before a node.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Lead {
+    Blank,
+    Comment(String),
+}
+
+/// Every comment of a text, attached to a node or a place between documents.
+#[derive(Debug, Default)]
+pub(crate) struct Attached {
+    leading: HashMap<NodeId, Vec<Lead>>,
+    trailing: HashMap<NodeId, String>,
+    /// Before document `i`'s `---`; the last one ends the file.
+    before: Vec<Vec<Lead>>,
+    /// At the top of document `i`, above its first node wherever that moves.
+    head: Vec<Vec<Lead>>,
+    /// The dash offset of each list item, by the item's span start.
+    dashes: HashMap<usize, usize>,
+}
+
+struct Anchor {
+    id: NodeId,
+    document: usize,
+}
+
+impl Attached {
+    pub(crate) fn new(text: &str, documents: &[Document]) -> Self {
+        let found = comments(text);
+        let mut attached = Self {
+            before: vec![Vec::new(); documents.len() + 1],
+            head: vec![Vec::new(); documents.len()],
+            ..Self::default()
+        };
+        let mut anchors = Vec::new();
+        for (document, doc) in documents.iter().enumerate() {
+            let mut stack = vec![&doc.root];
+            while let Some(node) = stack.pop() {
+                match &node.value {
+                    Value::Map(entries) => {
+                        for (key, value) in entries {
+                            anchors.push(Anchor {
+                                id: NodeId::entry(key),
+                                document,
+                            });
+                            stack.push(value);
+                        }
+                    }
+                    Value::Seq(items) => {
+                        for item in items {
+                            let dash = item_dash(text, &found, item);
+                            attached.dashes.insert(item.span.start, dash);
+                            anchors.push(Anchor {
+                                id: NodeId::item(dash),
+                                document,
+                            });
+                            stack.push(item);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // Aliases copy nodes with their spans: one anchor per place in the text.
+        anchors.sort_by_key(|a| a.id);
+        anchors.dedup_by_key(|a| a.id);
+        let markers = document_markers(text);
+        let marker_between = |from: usize, to: usize| markers.iter().any(|&m| from < m && m < to);
+
+        for comment in &found {
+            let at = comment.span.start;
+            let lead = Lead::Comment(text[at..comment.span.end].trim_end().to_owned());
+            if !comment.own_line {
+                let before = anchors.partition_point(|a| a.id.offset <= at);
+                if let Some(anchor) = before.checked_sub(1).map(|i| &anchors[i])
+                    && !marker_between(anchor.id.offset, at)
+                {
+                    let Lead::Comment(text) = lead else {
+                        unreachable!("built as a comment")
+                    };
+                    attached
+                        .trailing
+                        .entry(anchor.id)
+                        .and_modify(|t| {
+                            t.push(' ');
+                            t.push_str(&text);
+                        })
+                        .or_insert(text);
+                    continue;
+                }
+            }
+            let blank = blank_above(text, at);
+            let next = anchors.partition_point(|a| a.id.offset <= at);
+            let first_of_document =
+                |i: usize| i == 0 || anchors[i - 1].document != anchors[i].document;
+            let target = match anchors.get(next) {
+                Some(anchor) if !marker_between(at, anchor.id.offset) => {
+                    if first_of_document(next) {
+                        &mut attached.head[anchor.document]
+                    } else {
+                        attached.leading.entry(anchor.id).or_default()
+                    }
+                }
+                Some(anchor) => &mut attached.before[anchor.document],
+                None => &mut attached.before[documents.len()],
+            };
+            if blank {
+                target.push(Lead::Blank);
+            }
+            target.push(lead);
+        }
+        for (i, anchor) in anchors.iter().enumerate() {
+            let at = anchor.id.offset;
+            let line = line_start(text, at);
+            // First on its line (an explicit key's `?` aside): entries after a dash share the
+            // item's line, and the item holds the blank line.
+            let before = text[line..at].trim();
+            if (before.is_empty() || before == "?") && blank_above(text, at) {
+                let target = if i == 0 || anchors[i - 1].document != anchor.document {
+                    &mut attached.head[anchor.document]
+                } else {
+                    attached.leading.entry(anchor.id).or_default()
+                };
+                target.push(Lead::Blank);
+            }
+        }
+        attached
+    }
+
+    pub(crate) fn item_id(&self, item: &Node) -> NodeId {
+        NodeId::item(
+            self.dashes
+                .get(&item.span.start)
+                .copied()
+                .unwrap_or(item.span.start),
+        )
+    }
+
+    pub(crate) fn take_leading(&mut self, id: NodeId) -> Vec<Lead> {
+        self.leading.remove(&id).unwrap_or_default()
+    }
+
+    pub(crate) fn take_trailing(&mut self, id: NodeId) -> Option<String> {
+        self.trailing.remove(&id)
+    }
+
+    pub(crate) fn take_before(&mut self, document: usize) -> Vec<Lead> {
+        self.before
+            .get_mut(document)
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn take_head(&mut self, document: usize) -> Vec<Lead> {
+        self.head
+            .get_mut(document)
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    /// Comments of nodes in `span` that were not written (in text order).
+    pub(crate) fn take_within(&mut self, span: Span) -> Vec<Lead> {
+        let inside = |id: &NodeId| span.start <= id.offset && id.offset <= span.end;
+        let mut left: Vec<(NodeId, Vec<Lead>)> = Vec::new();
+        let ids: Vec<NodeId> = self.leading.keys().copied().filter(inside).collect();
+        for id in ids {
+            if let Some(leads) = self.leading.remove(&id) {
+                left.push((id, leads));
+            }
+        }
+        let ids: Vec<NodeId> = self.trailing.keys().copied().filter(inside).collect();
+        for id in ids {
+            if let Some(text) = self.trailing.remove(&id) {
+                left.push((id, vec![Lead::Comment(text)]));
+            }
+        }
+        left.sort_by_key(|(id, _)| *id);
+        left.into_iter()
+            .flat_map(|(_, leads)| leads)
+            .filter(|lead| matches!(lead, Lead::Comment(_)))
+            .collect()
+    }
+}
+
+/// Where a list item's `-` is (the item's own start for flow items): comments between the
+/// dash and the item (`- # note` above a mapping) are stepped over.
+pub(crate) fn item_dash(text: &str, comments: &[Comment], item: &Node) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = item.span.start.min(text.len());
+    loop {
+        while at > 0 && bytes[at - 1].is_ascii_whitespace() {
+            at -= 1;
+        }
+        let in_comment = comments.partition_point(|c| c.span.end < at);
+        match comments.get(in_comment) {
+            Some(c) if c.span.end == at && c.span.start < at => at = c.span.start,
+            _ => break,
+        }
+    }
+    if at > 0 && bytes[at - 1] == b'-' {
+        at - 1
+    } else {
+        item.span.start
+    }
+}
+
+/// Offsets of the lines that start with a `---` marker.
+fn document_markers(text: &str) -> Vec<usize> {
+    let mut markers = Vec::new();
+    let mut line = 0;
+    for part in text.split_inclusive('\n') {
+        let rest = part.strip_prefix("---");
+        if rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '\r', '\n'])) {
+            markers.push(line);
+        }
+        line += part.len();
+    }
+    markers
+}
+
+/// YAML breaks lines at `\n`, `\r\n` and a lone `\r`.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
+/// The line above the one holding `at` has nothing but blanks.
+fn blank_above(text: &str, at: usize) -> bool {
+    let line = line_start(text, at);
+    if line == 0 {
+        return false;
+    }
+    let mut end = line - 1;
+    if text[..end].ends_with('\r') && text[end..].starts_with('\n') {
+        end -= 1;
+    }
+    text[line_start(text, end)..end].trim().is_empty()
+}

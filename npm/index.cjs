@@ -7,6 +7,7 @@ module.exports = {
   validate: wasm.validate,
   validateBytes: wasm.validateBytes,
   format: wasm.format,
+  edit: wasm.edit,
   render: wasm.render,
   parse: wasm.parse,
   describeSchedule: wasm.describeSchedule,

@@ -5,6 +5,7 @@ export const {
   validate,
   validateBytes,
   format,
+  edit,
   render,
   parse,
   describeSchedule,

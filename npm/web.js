@@ -7,6 +7,7 @@ export {
   validate,
   validateBytes,
   format,
+  edit,
   render,
   parse,
   describeSchedule,

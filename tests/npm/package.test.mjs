@@ -57,6 +57,7 @@ test('require and import give the same API, on one instance', () => {
     'validate',
     'validateBytes',
     'format',
+    'edit',
     'render',
     'parse',
     'describeSchedule',
@@ -172,6 +173,44 @@ test('format: canonical and stable; throws an Error with diagnostics when it can
       return true;
     },
   );
+});
+
+test('format keeps every comment next to its node', () => {
+  const text = '# owned by team db\nkind: X # the kind\napiVersion: v1\nmetadata:\n  # why\n  name: a\n';
+  assert.equal(
+    cjs.format(text),
+    '# owned by team db\napiVersion: v1\nkind: X # the kind\nmetadata:\n  # why\n  name: a\n',
+  );
+});
+
+test('edit: changes only the edited values, reports findings, throws when it cannot', () => {
+  const seed = readFileSync(seedFiles()[0], 'utf8');
+  const source = seed.replace('  namespace: demo\n', '  namespace: demo # team db\n');
+  const { text, diagnostics } = cjs.edit(source, [
+    { op: 'set', path: 'spec.sessions[0].scheduler.schedule', value: '0 0 * * 7' },
+    { op: 'set', path: 'metadata.labels.team', value: 'db' },
+  ]);
+  assert.equal(
+    text,
+    source
+      .replace('"*/5 * * * *"', '"0 0 * * 7"')
+      .replace('# team db\n', '# team db\n  labels:\n    team: db\n'),
+  );
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.path]),
+    [['KS401', 'spec.sessions[0].scheduler.schedule']],
+  );
+  assertPlainJson({ text, diagnostics });
+  const esmResult = esm.named.edit(source, [{ op: 'remove', path: 'metadata.namespace' }], { document: 0 });
+  assert.ok(!esmResult.text.includes('team db'));
+  assert.equal(cjs.edit('a: [1, 2]\n', [{ op: 'move', path: 'a', from: 0, to: 1 }]).text, 'a: [2, 1]\n');
+  assert.equal(cjs.edit('', [{ op: 'set', path: 'kind', value: 'X' }]).text, 'kind: X\n');
+  assert.throws(() => cjs.edit('a: [\n', [{ op: 'set', path: 'a', value: 1 }]), /does not load/);
+  assert.throws(() => cjs.edit('a: &x {b: 1}\nc: *x\n', [{ op: 'set', path: 'c.b', value: 2 }]), /alias/);
+  assert.throws(() => cjs.edit('a: 1\n', [{ op: 'rename', path: 'a' }]), TypeError);
+  assert.throws(() => cjs.edit('a: 1\n', { op: 'set' }), TypeError);
+  assert.throws(() => cjs.edit(1, []), TypeError);
+  assert.throws(() => cjs.edit('a: 1\n', [], { documnet: 1 }), TypeError);
 });
 
 test('render: a JS object, or an array of them, to canonical YAML', () => {

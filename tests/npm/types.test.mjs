@@ -27,11 +27,11 @@ const compilerOptions = {
 
 const GOOD_ESM = `
 import {
-  addons, describeSchedule, format, jsonSchema, parse, render, rules, validate, validateBytes, version,
+  addons, describeSchedule, edit, format, jsonSchema, parse, render, rules, validate, validateBytes, version,
 } from 'stashform';
 import type {
-  Addon, Diagnostic, DocumentInfo, JsonObject, JsonValue, Parameter, ParseResult, Rule, ScheduleInfo,
-  ScheduleOptions, Severity, Task, ValidateResult,
+  Addon, Diagnostic, DocumentInfo, EditOp, EditResult, JsonObject, JsonValue, Parameter, ParseResult, Rule,
+  ScheduleInfo, ScheduleOptions, Severity, Task, ValidateResult,
 } from 'stashform';
 
 const result: ValidateResult = validate('kind: BackupConfiguration');
@@ -56,6 +56,15 @@ function label(severity: Severity): string {
 }
 
 const yaml: string = format('a: 1');
+const ops: EditOp[] = [
+  { op: 'set', path: 'metadata.name', value: { nested: [1, null] } },
+  { op: 'insert', path: 'spec.backends', value: 'x' },
+  { op: 'insert', path: 'spec.backends', index: 0, value: 'y' },
+  { op: 'move', path: 'spec.backends', from: 0, to: 1 },
+  { op: 'remove', path: 'spec' },
+];
+const edited: EditResult = edit('a: 1', ops, { document: 0 });
+const editedText: string = edit('a: 1', []).text + edited.diagnostics.length;
 const one: string = render({ apiVersion: 'v1', kind: 'X' });
 const many: string = render([{ a: 1 }, { b: [1, 'two', null] }]);
 const parsed: ParseResult = parse('a: 1');
@@ -71,7 +80,7 @@ const params: Parameter[] = tasks.flatMap((task) => task.parameters);
 const allowed: string[] = params.flatMap((param) => param.allowed);
 const registry: Rule[] = rules();
 const v: string = version;
-console.log(kind, checked, fromBytes, label('error'), yaml, one, many, value, runs, error, schema, allowed, registry, v);
+console.log(kind, checked, fromBytes, label('error'), yaml, editedText, one, many, value, runs, error, schema, allowed, registry, v);
 `;
 
 const GOOD_CJS = `
@@ -93,7 +102,9 @@ console.log(diagnostics, v);
 `;
 
 // Each line after the import must fail to type-check.
-const BAD = `import { describeSchedule, jsonSchema, render, validate, version } from 'stashform';
+const BAD = `import { describeSchedule, edit, jsonSchema, render, validate, version } from 'stashform';
+edit('a: 1', [{ op: 'set', path: 'a' }]);
+edit('a: 1', [{ op: 'move', path: 'a', from: '0', to: 1 }]);
 const notANumber: number = validate('x');
 validate(42);
 const severity: 'fatal' | undefined = validate('x').diagnostics[0]?.severity;

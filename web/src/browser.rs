@@ -165,3 +165,32 @@ pub fn select_line(textarea: &HtmlTextAreaElement, line: u32, column: u32) {
         editor.set_scroll_top(top);
     }
 }
+
+/// Whether the page runs on macOS or iOS (⌘ instead of Ctrl for shortcuts).
+#[must_use]
+pub fn is_mac() -> bool {
+    window()
+        .and_then(|w| w.navigator().platform().ok())
+        .is_some_and(|p| p.starts_with("Mac") || p.starts_with("iP"))
+}
+
+/// Whether a key event happens in a control that edits text (and has its own undo).
+#[must_use]
+pub fn in_text_control(event: &web_sys::KeyboardEvent) -> bool {
+    let Some(element) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return false;
+    };
+    match element.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => {
+            let kind = element.get_attribute("type").unwrap_or_default();
+            !matches!(
+                kind.as_str(),
+                "button" | "checkbox" | "radio" | "submit" | "reset" | "range" | "color" | "file"
+            )
+        }
+        _ => element
+            .get_attribute("contenteditable")
+            .is_some_and(|v| v != "false"),
+    }
+}

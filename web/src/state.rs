@@ -1,22 +1,27 @@
 //! The page's state and its only way to change: a pure reducer, tested natively.
 //!
 //! One source of truth per view: the YAML text. The loaded tree and the core's diagnostics are
-//! derived from it. A form edit changes the tree at a dotted path, renders canonical YAML with
-//! the core renderer and checks that text; an edit of the text reloads the tree, so the form
-//! follows and fields it does not show survive.
+//! derived from it. A form edit is a text edit of the core's lossless edit layer
+//! (`stashform::edit`): only the bytes of the changed value move, comments and layout stay.
+//! An edit of the text reloads the tree, so the form follows and fields it does not show
+//! survive. Every change of a text is a step of the undo history.
 
 use std::rc::Rc;
 
 use stashform::catalog::Direction;
-use stashform::render::render_documents;
+use stashform::diagnostic::Segment;
+use stashform::edit::{self, Edit};
 use stashform::source::node::{Node, Value};
 use stashform::source::yaml::{self, Document};
 use stashform::validate::validate_documents;
-use stashform::{Encoding, LineIndex, Located, Severity};
+use stashform::{Encoding, LineIndex, Located, Path, Severity};
 use yew::Reducible;
 
 use crate::templates::{TEMPLATES, starter};
 use crate::tree::{self, Item, Scalar};
+
+/// Undo steps kept (the oldest go first).
+pub const HISTORY_LIMIT: usize = 200;
 
 /// The apiVersion of both kinds.
 pub const API_VERSION: &str = "core.kubestash.com/v1alpha1";
@@ -180,6 +185,26 @@ pub fn path_matches(diagnostic: &str, field: &str, exact: bool) -> bool {
     }
 }
 
+/// One step of the undo history: a view's text before (or after) a change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub view: View,
+    pub text: String,
+    /// What made the change: consecutive steps of one kind of typing merge.
+    cause: Cause,
+}
+
+/// What a history step came from.
+#[derive(Debug, Clone, PartialEq)]
+enum Cause {
+    /// Typing (a small change) in the YAML pane.
+    Typing,
+    /// Typing in the form field at this path.
+    Field(String),
+    /// Anything else: one step each.
+    Other,
+}
+
 /// The whole page: which view is shown, and each view's document.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -188,6 +213,12 @@ pub struct State {
     pub restore: Doc,
     /// Bumped on every change of a text (drives saving the draft).
     pub revision: u64,
+    /// Texts before each change, the latest last.
+    undo: Vec<Step>,
+    /// Texts undone, the latest undone last.
+    redo: Vec<Step>,
+    /// Why the last form edit was not made (cleared by the next change).
+    pub edit_error: Option<String>,
 }
 
 /// States of one editor are told apart by view and revision (every change of a text bumps
@@ -229,8 +260,12 @@ pub enum Action {
     /// Back to the starting document of the current view.
     Reset,
     SwitchView(View),
-    /// Rewrite the current text canonically (the core's renderer).
+    /// Rewrite the current text canonically (the core's formatter, comments kept).
     Format,
+    /// Back one step of the history (any view).
+    Undo,
+    /// Forward one step.
+    Redo,
 }
 
 impl State {
@@ -245,7 +280,20 @@ impl State {
             backup: doc(backup, View::Backup),
             restore: doc(restore, View::Restore),
             revision: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            edit_error: None,
         }
+    }
+
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
     }
 
     #[must_use]
@@ -261,12 +309,59 @@ impl State {
         }
     }
 
-    fn set_doc(&mut self, view: View, doc: Doc) {
+    fn put_doc(&mut self, view: View, doc: Doc) {
         match view {
             View::Backup => self.backup = doc,
             View::Restore => self.restore = doc,
         }
         self.revision += 1;
+        self.edit_error = None;
+    }
+
+    /// Change a view's text as one step of the history (nothing when the text is the same).
+    fn set_doc(&mut self, view: View, doc: Doc, cause: Cause) {
+        let before = &self.doc_of(view).text;
+        if *before == doc.text {
+            return;
+        }
+        let merges = matches!(
+            self.undo.last(),
+            Some(last) if last.view == view && last.cause == cause && cause != Cause::Other
+        ) && self.redo.is_empty();
+        if !merges {
+            self.undo.push(Step {
+                view,
+                text: before.clone(),
+                cause,
+            });
+            if self.undo.len() > HISTORY_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.put_doc(view, doc);
+    }
+
+    /// Undo (`forward` false) or redo one step.
+    fn travel(&mut self, forward: bool) {
+        let (from, to) = if forward {
+            (&mut self.redo, &mut self.undo)
+        } else {
+            (&mut self.undo, &mut self.redo)
+        };
+        let Some(step) = from.pop() else { return };
+        let current = match step.view {
+            View::Backup => &self.backup.text,
+            View::Restore => &self.restore.text,
+        };
+        to.push(Step {
+            view: step.view,
+            text: current.clone(),
+            cause: Cause::Other,
+        });
+        self.view = step.view;
+        let doc = Doc::new(step.text, Some(self.doc_of(step.view)));
+        self.put_doc(step.view, doc);
     }
 
     /// The tree the form edits (or a new one of the view's kind).
@@ -288,25 +383,75 @@ impl State {
         self.form_root().map_or(0, |root| tree::len_at(root, path))
     }
 
-    /// Apply a change to the form's tree, then render, load and check the result.
-    fn edit(&mut self, change: impl FnOnce(&mut Node)) {
+    /// Apply form edits to the form's document as text edits; a new document of the view's
+    /// kind is started when there is none. Nothing happens while the text does not load (the
+    /// form is read-only then).
+    fn edit(&mut self, edits: Vec<Edit>, cause: Cause) {
         let view = self.view;
         let doc = self.doc();
-        let mut documents: Vec<Node> = doc.documents.iter().map(|d| d.root.clone()).collect();
+        if doc.stale || edits.is_empty() {
+            return;
+        }
+        let mut text = doc.text.clone();
         let at = match doc.form_index(view) {
-            Some(i) => i,
+            Some(i) => doc.documents[i].index,
             None => {
-                documents.push(tree::map(vec![
-                    ("apiVersion", tree::string(API_VERSION)),
-                    ("kind", tree::string(view.kind())),
-                ]));
-                documents.len() - 1
+                let start = Edit::Set {
+                    path: Path::root(),
+                    value: tree::map(vec![
+                        ("apiVersion", tree::string(API_VERSION)),
+                        ("kind", tree::string(view.kind())),
+                    ]),
+                };
+                match edit::apply(&text, doc.documents.len(), &start) {
+                    Ok(started) => text = started,
+                    Err(error) => {
+                        self.edit_error = Some(error.message);
+                        return;
+                    }
+                }
+                doc.documents.len()
             }
         };
-        change(&mut documents[at]);
-        let text = render_documents(documents.iter());
-        let next = Doc::new(text, Some(doc));
-        self.set_doc(view, next);
+        match edit::apply_all(&text, at, &edits) {
+            Ok(text) => {
+                let next = Doc::new(text, Some(doc));
+                self.set_doc(view, next, cause);
+            }
+            Err(error) => {
+                self.edit_error = Some(format!(
+                    "{} (the YAML is unchanged: edit it in the YAML pane)",
+                    error.message
+                ));
+                self.revision += 1;
+            }
+        }
+    }
+
+    /// The edit that clears the field at `path`: its key goes, with the maps it leaves empty
+    /// (up to a list item, whose place is kept).
+    fn clear(&self, path: &Path) -> Option<Edit> {
+        let root = self.form_root()?;
+        let Some((Segment::Key(_), _)) = path.0.split_last() else {
+            // A list item keeps its place: it becomes empty.
+            return Some(Edit::Set {
+                path: path.clone(),
+                value: tree::string(""),
+            });
+        };
+        tree::get(root, path)?;
+        let mut target = path.0.as_slice();
+        while let Some((_, parent)) = target.split_last() {
+            let only_key = matches!(parent.last(), Some(Segment::Key(_)))
+                && tree::get(root, &Path(parent.to_vec())).is_some_and(|n| n.entries().len() == 1);
+            if !only_key {
+                break;
+            }
+            target = parent;
+        }
+        Some(Edit::Remove {
+            path: Path(target.to_vec()),
+        })
     }
 
     /// The YAML pane changed. When the text is of the other view's kind only, it moves there.
@@ -317,7 +462,12 @@ impl State {
             view = view.other();
             self.view = view;
         }
-        self.set_doc(view, doc);
+        let cause = if is_typing(&self.doc_of(view).text, &doc.text) {
+            Cause::Typing
+        } else {
+            Cause::Other
+        };
+        self.set_doc(view, doc, cause);
     }
 
     /// The reducer, on an owned state.
@@ -337,42 +487,94 @@ impl State {
     /// ```
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SetField { path, value } => {
-                let path = tree::path(&path);
-                self.edit(|root| tree::set(root, &path, value));
+            Action::SetField { path: text, value } => {
+                let path = tree::path(&text);
+                let edit = match value {
+                    Scalar::Remove => self.clear(&path),
+                    Scalar::Str(s) => Some(Edit::Set {
+                        path,
+                        value: tree::string(&s),
+                    }),
+                    Scalar::Int(i) => Some(Edit::Set {
+                        path,
+                        value: Node::new(Value::Int(i), Default::default()),
+                    }),
+                    Scalar::Bool(b) => Some(Edit::Set {
+                        path,
+                        value: Node::new(Value::Bool(b), Default::default()),
+                    }),
+                };
+                self.edit(edit.into_iter().collect(), Cause::Field(text));
             }
             Action::AddItem { path, item } => {
+                let value = match item {
+                    Item::Map => Node::new(Value::Map(Vec::new()), Default::default()),
+                    Item::Str => tree::string(""),
+                };
                 let path = tree::path(&path);
-                self.edit(|root| tree::add_item(root, &path, item));
+                self.edit(
+                    vec![Edit::Insert {
+                        path,
+                        index: None,
+                        value,
+                    }],
+                    Cause::Other,
+                );
             }
             Action::RemoveItem { path, index } => {
-                let path = tree::path(&path);
-                self.edit(|root| tree::remove_item(root, &path, index));
+                let list = tree::path(&path);
+                // The last item goes with its list (and the maps that leaves empty).
+                let edit = if self.len(&path) == 1 {
+                    self.clear(&list)
+                } else {
+                    Some(Edit::Remove {
+                        path: list.index(index),
+                    })
+                };
+                self.edit(edit.into_iter().collect(), Cause::Other);
             }
             Action::SetYaml(text) => self.set_yaml(text),
             Action::LoadTemplate(i) => {
                 if let Some(template) = TEMPLATES.get(i) {
                     self.view = template.view;
-                    self.set_doc(template.view, Doc::new(template.text.to_owned(), None));
+                    let doc = Doc::new(template.text.to_owned(), None);
+                    self.set_doc(template.view, doc, Cause::Other);
                 }
             }
             Action::Reset => {
                 let view = self.view;
-                self.set_doc(view, Doc::new(starter(view).to_owned(), None));
+                self.set_doc(view, Doc::new(starter(view).to_owned(), None), Cause::Other);
             }
             Action::SwitchView(view) => self.view = view,
             Action::Format => {
                 let doc = self.doc();
-                if !doc.stale {
-                    let text = render_documents(doc.documents.iter().map(|d| &d.root));
-                    if text != doc.text {
-                        let next = Doc::new(text, Some(doc));
-                        self.set_doc(self.view, next);
-                    }
+                if let Ok(text) = stashform::format(&doc.text) {
+                    let next = Doc::new(text, Some(doc));
+                    self.set_doc(self.view, next, Cause::Other);
                 }
             }
+            Action::Undo => self.travel(false),
+            Action::Redo => self.travel(true),
         }
     }
+}
+
+/// A change of at most a few characters in one place: a keystroke, not a paste.
+fn is_typing(before: &str, after: &str) -> bool {
+    let prefix = before
+        .bytes()
+        .zip(after.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = before.as_bytes()[prefix..]
+        .iter()
+        .rev()
+        .zip(after.as_bytes()[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let removed = before.len() - prefix - suffix;
+    let added = after.len() - prefix - suffix;
+    removed <= 4 && added <= 4
 }
 
 impl Reducible for State {
@@ -482,16 +684,89 @@ mod tests {
     }
 
     #[test]
-    fn broken_yaml_keeps_the_last_tree() {
+    fn broken_yaml_keeps_the_last_tree_and_the_form_waits() {
         let mut s = State::default();
         s.apply(Action::LoadTemplate(0));
         s.apply(Action::SetYaml("metadata: [\n".into()));
         assert!(s.doc().stale);
         assert!(s.doc().count(Severity::Error) > 0);
         assert_eq!(s.value("metadata.name"), "sample-postgres-backup");
+        // The form is read-only until the text loads: the typed text is never replaced.
         set(&mut s, "metadata.name", "fixed");
-        assert!(!s.doc().stale);
-        assert!(s.doc().text.contains("name: fixed"));
+        assert_eq!(s.doc().text, "metadata: [\n");
+        s.apply(Action::Undo);
+        assert_eq!(s.doc().text, TEMPLATES[0].text);
+    }
+
+    const COMMENTED: &str = "# owned by team db\napiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\nmetadata:\n  name: nightly # why: runs at night\n  namespace: demo\nspec:\n  sessions:\n    # the only session\n    - name: s1\n      scheduler:\n        schedule: '0 2 * * *' # 2 a.m. UTC\n";
+
+    #[test]
+    fn form_edits_change_only_their_values() {
+        let mut s = State::default();
+        s.apply(Action::SetYaml(COMMENTED.into()));
+        set(&mut s, "metadata.name", "daily");
+        set(&mut s, "spec.sessions[0].scheduler.schedule", "0 3 * * *");
+        assert_eq!(
+            s.doc().text,
+            COMMENTED
+                .replace("name: nightly #", "name: daily #")
+                .replace("'0 2 * * *'", "'0 3 * * *'")
+        );
+        // A cleared field takes its key, and the maps it empties, with it.
+        s.apply(Action::SetField {
+            path: "metadata.namespace".into(),
+            value: Scalar::Remove,
+        });
+        assert!(!s.doc().text.contains("namespace"), "{}", s.doc().text);
+        assert!(s.doc().text.contains("# the only session"));
+    }
+
+    #[test]
+    fn undo_and_redo_walk_every_change_back_and_forth() {
+        let mut s = State::default();
+        s.apply(Action::SetYaml(COMMENTED.into()));
+        let pasted = s.doc().text.clone();
+        // Keystrokes in one field are one step; another field is the next.
+        for name in ["d", "da", "dai", "dail", "daily"] {
+            set(&mut s, "metadata.name", name);
+        }
+        set(&mut s, "metadata.namespace", "ops");
+        s.apply(Action::LoadTemplate(5));
+        assert_eq!(s.view, View::Restore);
+        let edited = s.backup.text.clone();
+        s.apply(Action::Undo);
+        assert_eq!(s.view, View::Restore, "undoing the template load");
+        assert_eq!(s.restore.text, starter(View::Restore));
+        s.apply(Action::Undo);
+        assert_eq!(s.view, View::Backup);
+        assert!(s.doc().text.contains("namespace: demo"));
+        s.apply(Action::Undo);
+        assert_eq!(s.doc().text, pasted);
+        s.apply(Action::Redo);
+        s.apply(Action::Redo);
+        assert_eq!(s.backup.text, edited);
+        assert!(s.can_redo());
+        // A new change forgets what was undone.
+        set(&mut s, "metadata.name", "again");
+        assert!(!s.can_redo());
+        assert!(s.can_undo());
+    }
+
+    #[test]
+    fn typing_in_the_yaml_pane_is_one_step_a_paste_another() {
+        let mut s = State::default();
+        let start = s.doc().text.clone();
+        s.apply(Action::SetYaml(format!("{start}#")));
+        s.apply(Action::SetYaml(format!("{start}# a")));
+        s.apply(Action::SetYaml(format!("{start}# ab")));
+        s.apply(Action::SetYaml(COMMENTED.into()));
+        s.apply(Action::Undo);
+        assert_eq!(s.doc().text, format!("{start}# ab"));
+        s.apply(Action::Undo);
+        assert_eq!(s.doc().text, start);
+        assert!(!s.can_undo());
+        // Multi-byte text never splits a character.
+        assert!(is_typing("é", "ée"));
     }
 
     #[test]

@@ -445,3 +445,89 @@ mod tests {
         assert!(json.get("help").is_none());
     }
 }
+
+/// One change for `edit`. `path` is a dotted display path such as
+/// `spec.sessions[0].scheduler.schedule` (keys with dots: `metadata.labels["app.kubernetes.io/name"]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(tag = "op", rename_all = "lowercase", deny_unknown_fields)]
+pub enum EditOp {
+    /// Write `value` at `path`, creating the maps and lists on the way.
+    Set {
+        path: String,
+        #[tsify(type = "JsonValue")]
+        value: serde_json::Value,
+    },
+    /// Remove the key or list item at `path` (nothing when it does not exist).
+    Remove { path: String },
+    /// Insert `value` into the list at `path` before item `index` (at the end when omitted).
+    Insert {
+        path: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[tsify(optional)]
+        index: Option<usize>,
+        #[tsify(type = "JsonValue")]
+        value: serde_json::Value,
+    },
+    /// Move item `from` of the list at `path` so that it ends up at index `to`.
+    Move {
+        path: String,
+        from: usize,
+        to: usize,
+    },
+}
+
+impl EditOp {
+    /// The core's edit, or why the path does not parse.
+    ///
+    /// # Errors
+    /// The path is not a dotted display path.
+    pub fn to_core(&self) -> Result<stashform::edit::Edit, String> {
+        use stashform::edit::Edit;
+        use stashform::source::node::Node;
+        let path = |text: &str| {
+            stashform::Path::parse(text)
+                .ok_or_else(|| format!("`{text}` is not a path such as spec.sessions[0].name"))
+        };
+        Ok(match self {
+            Self::Set { path: p, value } => Edit::Set {
+                path: path(p)?,
+                value: Node::from_json(value),
+            },
+            Self::Remove { path: p } => Edit::Remove { path: path(p)? },
+            Self::Insert {
+                path: p,
+                index,
+                value,
+            } => Edit::Insert {
+                path: path(p)?,
+                index: *index,
+                value: Node::from_json(value),
+            },
+            Self::Move { path: p, from, to } => Edit::Move {
+                path: path(p)?,
+                from: *from,
+                to: *to,
+            },
+        })
+    }
+}
+
+/// Options of `edit`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EditOptions {
+    /// Which document of the source to edit (0-based, counting non-empty documents; one past
+    /// the last appends a document). Default 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub document: Option<usize>,
+}
+
+/// What `edit` gives: the new text (every byte outside the edited nodes as it was) and the
+/// findings on it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct EditResult {
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}

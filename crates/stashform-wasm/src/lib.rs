@@ -15,7 +15,10 @@ use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use dto::{Addon, ParseResult, Rule, ScheduleInfo, ScheduleOptions, ValidateResult};
+use dto::{
+    Addon, EditOp, EditOptions, EditResult, ParseResult, Rule, ScheduleInfo, ScheduleOptions,
+    ValidateResult,
+};
 
 /// A check allocates a few hundred small blocks per document: TLSF serves them in constant time,
 /// faster than the default dlmalloc (see the README's performance section).
@@ -92,7 +95,8 @@ pub fn validate_bytes(
     to_js(&result)
 }
 
-/// Canonical YAML for the source (documents joined with `---`). Throws an `Error` with the
+/// Canonical YAML for the source (documents joined with `---`), every comment kept next to its
+/// node. Throws an `Error` with the
 /// first diagnostic's message (and all of them as `error.diagnostics`) when the source is not
 /// YAML that can be formatted without loss.
 #[wasm_bindgen]
@@ -114,6 +118,56 @@ pub fn format(
             Err(error.into())
         }
     }
+}
+
+/// Change the source in place: every edit changes only the bytes it must (a replaced value
+/// keeps its line, its comment and its quotes; a new key goes where the KubeStash docs put it;
+/// a removed key takes its own comment lines). Returns the new text and its findings. Throws
+/// an `Error` when the source does not load or an edit cannot be made exactly (e.g. through an
+/// alias); nothing is changed then.
+///
+/// @example
+/// const { text } = edit(source, [
+///   { op: 'set', path: 'spec.sessions[0].scheduler.schedule', value: '0 2 * * *' },
+///   { op: 'remove', path: 'spec.sessions[0].retryConfig' },
+/// ]);
+#[wasm_bindgen(unchecked_return_type = "EditResult")]
+pub fn edit(
+    #[wasm_bindgen(unchecked_param_type = "string")] source: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "EditOp[]")] edits: &JsValue,
+    options: Option<Ts<EditOptions>>,
+) -> Result<JsValue, JsValue> {
+    let source = string_arg(source, "edit", "source")?;
+    if !js_sys::Array::is_array(edits) {
+        return Err(type_error(
+            "edit: `edits` must be an array of { op, path, … }",
+        ));
+    }
+    let edits: Vec<EditOp> = from_json(edits, "edit: `edits`")?;
+    // Read through JSON, so that a misspelt option is an error (not silently ignored).
+    let options: EditOptions = match options {
+        Some(options) => from_json(&JsValue::from(options), "edit: `options`")?,
+        _ => EditOptions::default(),
+    };
+    let core = edits
+        .iter()
+        .map(EditOp::to_core)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| error(&format!("edit: {e}")))?;
+    let text = stashform::edit::apply_all(&source, options.document.unwrap_or(0), &core)
+        .map_err(|e| error(&format!("edit: {e}")))?;
+    let report = stashform::check(&text);
+    let diagnostics = dto::diagnostics(&text, &report.diagnostics);
+    to_js(&EditResult { text, diagnostics })
+}
+
+/// A JavaScript value read as `JSON.stringify` reads it, into a typed shape.
+fn from_json<T: serde::de::DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    let json = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| JsValue::from(s).as_string())
+        .ok_or_else(|| type_error(&format!("{what} must be JSON data")))?;
+    serde_json::from_str(&json).map_err(|e| type_error(&format!("{what}: {e}")))
 }
 
 /// Canonical YAML for a JavaScript object (one document), or an array of objects (documents

@@ -254,3 +254,13 @@ fn edits_that_cannot_be_exact_are_refused() {
     // Removing what is not there changes nothing.
     assert_eq!(apply_all("a: 1\n", 0, &[remove("b.c")]).unwrap(), "a: 1\n");
 }
+
+#[test]
+fn fmt_moves_comments_with_their_nodes() {
+    for name in ["migrated.yaml", "hard-cases.yaml"] {
+        let text = fixture(name);
+        let formatted = stashform::format(&text).unwrap();
+        assert_eq!(stashform::format(&formatted).unwrap(), formatted, "{name}");
+        insta::assert_snapshot!(format!("fmt_{name}"), formatted);
+    }
+}

@@ -112,6 +112,81 @@ fn fmt_keeps_every_value_and_is_a_fixed_point() {
     }
 }
 
+/// The word a comment sits next to: for a trailing comment, the last word before it on its
+/// line; for an own-line comment, the first word of the next line that is not a comment or
+/// blank. Quotes, brackets, commas, colons and dashes are not part of the word (`fmt` may
+/// change them).
+fn neighbour(text: &str, comment: &stashform_yaml::comments::Comment) -> String {
+    let word = |s: &str| -> String {
+        s.trim_matches(|c: char| "\"'[]{},:-? ".contains(c))
+            .to_owned()
+    };
+    let line_start = text[..comment.span.start].rfind('\n').map_or(0, |i| i + 1);
+    if !comment.own_line {
+        let before = &text[line_start..comment.span.start];
+        return before
+            .split_whitespace()
+            .last()
+            .map(word)
+            .unwrap_or_default();
+    }
+    text[comment.span.end..]
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .and_then(|l| l.split([' ', ':']).map(word).find(|w| !w.is_empty()))
+        .unwrap_or_default()
+}
+
+#[test]
+fn fmt_keeps_every_comment_next_to_its_node() {
+    let mut checked = 0;
+    for file in yaml_files(&fixtures()) {
+        let text = fs::read_to_string(&file).unwrap();
+        let Ok(formatted) = stashform::format(&text) else {
+            continue;
+        };
+        let loaded = stashform::source::yaml::load(&text);
+        // Where each document's first node starts: comments above it stay at the top of the
+        // document, whatever key comes first after formatting.
+        let firsts: Vec<usize> = loaded.documents.iter().map(|d| d.root.span.start).collect();
+        let before = stashform_yaml::comments::comments(&text);
+        let after = stashform_yaml::comments::comments(&formatted);
+        let texts = |found: &[stashform_yaml::comments::Comment], source: &str| -> Vec<String> {
+            found
+                .iter()
+                .map(|c| source[c.span.start..c.span.end].trim_end().to_owned())
+                .collect()
+        };
+        let (before_texts, after_texts) = (texts(&before, &text), texts(&after, &formatted));
+        for (comment, body) in before.iter().zip(&before_texts) {
+            checked += 1;
+            let Some(i) = after_texts.iter().position(|t| t.contains(body.as_str())) else {
+                panic!("{}: lost `{body}`\n{formatted}", file.display());
+            };
+            let heads_a_document = comment.own_line
+                && firsts.iter().any(|&first| {
+                    comment.span.end <= first
+                        && text[comment.span.end..first].lines().skip(1).all(|l| {
+                            let l = l.trim();
+                            l.is_empty() || l.starts_with('#') || l.starts_with("---")
+                        })
+                });
+            if heads_a_document || neighbour(&text, comment).is_empty() {
+                continue;
+            }
+            assert_eq!(
+                neighbour(&text, comment),
+                neighbour(&formatted, &after[i]),
+                "{}: `{body}` moved away from its node\n{formatted}",
+                file.display()
+            );
+        }
+    }
+    assert!(checked > 50, "the fixtures hold comments ({checked})");
+}
+
 #[test]
 fn invalid_fixtures_match_their_snapshots() {
     let root = fixtures().join("invalid");

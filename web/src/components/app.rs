@@ -1,7 +1,8 @@
 //! The editor: the reducer and its providers, the URL fragment and the draft, and the layout
 //! (toolbar; form beside the YAML pane and the checks).
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::backup_form::BackupForm;
@@ -135,6 +136,38 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // Ctrl+Z / Ctrl+Shift+Z (⌘ on macOS) outside text controls, which have their own undo.
+    {
+        let state = state.clone();
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|window| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&window, "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    let modifier = if browser::is_mac() {
+                        event.meta_key()
+                    } else {
+                        event.ctrl_key()
+                    };
+                    let key = event.key().to_lowercase();
+                    if !modifier || event.alt_key() || browser::in_text_control(event) {
+                        return;
+                    }
+                    let action = match (key.as_str(), event.shift_key()) {
+                        ("z", false) => Action::Undo,
+                        ("z", true) | ("y", false) => Action::Redo,
+                        _ => return,
+                    };
+                    event.prevent_default();
+                    state.dispatch(action);
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     let view = state.view;
     let tab = |v: View, label: &str| {
         let state = state.clone();
@@ -179,9 +212,14 @@ pub fn App(props: &AppProps) -> Html {
                     <form class="form" aria-label={format!("{} form", view.kind())} {onsubmit}
                         autocomplete="off" novalidate=true>
                         if doc.stale {
-                            <p class="notice">{"The YAML has a syntax error (see Checks): the form shows the last version that loaded; editing the form replaces the YAML."}</p>
+                            <p class="notice" role="status">{"The YAML has a syntax error (see Checks): the form shows the last version that loaded and is read-only until the YAML loads again."}</p>
                         }
-                        {form}
+                        if let Some(error) = &state.edit_error {
+                            <p class="notice edit-error" role="alert">{error.clone()}</p>
+                        }
+                        <fieldset class="form-body" disabled={doc.stale}>
+                            {form}
+                        </fieldset>
                     </form>
                     <aside class="side">
                         <YamlPane textarea={textarea.clone()} />

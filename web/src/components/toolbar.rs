@@ -1,4 +1,4 @@
-//! Start from an example, copy, download, share, format, reset.
+//! Start from an example, undo and redo, copy, download, share, format, reset.
 
 use gloo::timers::callback::Timeout;
 use web_sys::HtmlSelectElement;
@@ -74,7 +74,28 @@ pub fn Toolbar() -> Html {
     };
     let on_format = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Format))
+        let say = say.clone();
+        Callback::from(move |_: MouseEvent| {
+            if state.doc().stale {
+                say("Fix the YAML error first: a text that does not load cannot be formatted.");
+            } else {
+                state.dispatch(Action::Format);
+                say("Formatted: key order and quoting changed, every value and comment kept.");
+            }
+        })
+    };
+    let on_undo = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Undo))
+    };
+    let on_redo = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Redo))
+    };
+    let (undo_key, redo_key) = if browser::is_mac() {
+        ("⌘Z", "⇧⌘Z")
+    } else {
+        ("Ctrl+Z", "Ctrl+Shift+Z")
     };
     let on_reset = {
         let state = state.clone();
@@ -105,6 +126,12 @@ pub fn Toolbar() -> Html {
                 <option value="" selected=true>{"Start from an example…"}</option>
                 { for templates }
             </select>
+            <button type="button" class="undo" data-action="undo" onclick={on_undo}
+                disabled={!state.can_undo()} title={format!("Undo ({undo_key})")}
+                aria-keyshortcuts={if browser::is_mac() { "Meta+Z" } else { "Control+Z" }}>{"Undo"}</button>
+            <button type="button" class="redo" data-action="redo" onclick={on_redo}
+                disabled={!state.can_redo()} title={format!("Redo ({redo_key})")}
+                aria-keyshortcuts={if browser::is_mac() { "Meta+Shift+Z" } else { "Control+Shift+Z" }}>{"Redo"}</button>
             <button type="button" class="copy" onclick={on_copy}>{"Copy"}</button>
             <button type="button" class="download" onclick={on_download}
                 title={format!("Save as {file_name}")}>{"Download"}</button>

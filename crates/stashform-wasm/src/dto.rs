@@ -448,8 +448,11 @@ mod tests {
 
 /// One change for `edit`. `path` is a dotted display path such as
 /// `spec.sessions[0].scheduler.schedule` (keys with dots: `metadata.labels["app.kubernetes.io/name"]`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
-#[serde(tag = "op", rename_all = "lowercase", deny_unknown_fields)]
+///
+/// The type is declared for TypeScript only: edits are read by [`edit_from_json`], since serde's
+/// internally tagged enums cost more wasm than the whole reader.
+#[derive(Debug, Clone, PartialEq, Serialize, Tsify)]
+#[serde(tag = "op", rename_all = "lowercase")]
 pub enum EditOp {
     /// Write `value` at `path`, creating the maps and lists on the way.
     Set {
@@ -476,40 +479,75 @@ pub enum EditOp {
     },
 }
 
-impl EditOp {
-    /// The core's edit, or why the path does not parse.
-    ///
-    /// # Errors
-    /// The path is not a dotted display path.
-    pub fn to_core(&self) -> Result<stashform::edit::Edit, String> {
-        use stashform::edit::Edit;
-        use stashform::source::node::Node;
-        let path = |text: &str| {
-            stashform::Path::parse(text)
-                .ok_or_else(|| format!("`{text}` is not a path such as spec.sessions[0].name"))
-        };
-        Ok(match self {
-            Self::Set { path: p, value } => Edit::Set {
-                path: path(p)?,
-                value: Node::from_json(value),
-            },
-            Self::Remove { path: p } => Edit::Remove { path: path(p)? },
-            Self::Insert {
-                path: p,
-                index,
-                value,
-            } => Edit::Insert {
-                path: path(p)?,
-                index: *index,
-                value: Node::from_json(value),
-            },
-            Self::Move { path: p, from, to } => Edit::Move {
-                path: path(p)?,
-                from: *from,
-                to: *to,
-            },
-        })
+/// The core's edit for one element of `edit`'s `edits` (an [`EditOp`] as JSON).
+///
+/// # Errors
+/// What is wrong with the element, naming the field.
+pub fn edit_from_json(value: &serde_json::Value) -> Result<stashform::edit::Edit, String> {
+    use serde_json::Value as J;
+    use stashform::edit::Edit;
+    use stashform::source::node::Node;
+    let J::Object(fields) = value else {
+        return Err("each edit must be an object such as { op: 'set', path, value }".to_owned());
+    };
+    let op = fields.get("op").and_then(J::as_str).unwrap_or_default();
+    let allowed: &[&str] = match op {
+        "set" => &["op", "path", "value"],
+        "remove" => &["op", "path"],
+        "insert" => &["op", "path", "index", "value"],
+        "move" => &["op", "path", "from", "to"],
+        _ => {
+            return Err(format!(
+                "`op` must be \"set\", \"remove\", \"insert\" or \"move\", not {}",
+                fields
+                    .get("op")
+                    .map_or_else(|| "missing".to_owned(), J::to_string)
+            ));
+        }
+    };
+    if let Some(unknown) = fields.keys().find(|k| !allowed.contains(&k.as_str())) {
+        return Err(format!("`{op}` takes no `{unknown}`"));
     }
+    let text = fields
+        .get("path")
+        .and_then(J::as_str)
+        .ok_or_else(|| format!("`{op}` needs a string `path`"))?;
+    let path = stashform::Path::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a path such as spec.sessions[0].name"))?;
+    let number = |name: &str| -> Result<Option<usize>, String> {
+        match fields.get(name) {
+            None | Some(J::Null) if name == "index" => Ok(None),
+            Some(v) => v
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .map(Some)
+                .ok_or_else(|| format!("`{name}` must be a whole number ≥ 0")),
+            None => Err(format!("`{op}` needs `{name}`")),
+        }
+    };
+    let value = || -> Result<Node, String> {
+        fields
+            .get("value")
+            .map(Node::from_json)
+            .ok_or_else(|| format!("`{op}` needs a `value`"))
+    };
+    Ok(match op {
+        "set" => Edit::Set {
+            path,
+            value: value()?,
+        },
+        "remove" => Edit::Remove { path },
+        "insert" => Edit::Insert {
+            path,
+            index: number("index")?,
+            value: value()?,
+        },
+        _ => Edit::Move {
+            path,
+            from: number("from")?.unwrap_or_default(),
+            to: number("to")?.unwrap_or_default(),
+        },
+    })
 }
 
 /// Options of `edit`.

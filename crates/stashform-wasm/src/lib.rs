@@ -16,7 +16,7 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use dto::{
-    Addon, EditOp, EditOptions, EditResult, ParseResult, Rule, ScheduleInfo, ScheduleOptions,
+    Addon, EditOptions, EditResult, ParseResult, Rule, ScheduleInfo, ScheduleOptions,
     ValidateResult,
 };
 
@@ -143,7 +143,7 @@ pub fn edit(
             "edit: `edits` must be an array of { op, path, … }",
         ));
     }
-    let edits: Vec<EditOp> = from_json(edits, "edit: `edits`")?;
+    let edits: Vec<serde_json::Value> = from_json(edits, "edit: `edits`")?;
     // Read through JSON, so that a misspelt option is an error (not silently ignored).
     let options: EditOptions = match options {
         Some(options) => from_json(&JsValue::from(options), "edit: `options`")?,
@@ -151,9 +151,11 @@ pub fn edit(
     };
     let core = edits
         .iter()
-        .map(EditOp::to_core)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| error(&format!("edit: {e}")))?;
+        .enumerate()
+        .map(|(i, e)| {
+            dto::edit_from_json(e).map_err(|m| type_error(&format!("edit: edits[{i}]: {m}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let text = stashform::edit::apply_all(&source, options.document.unwrap_or(0), &core)
         .map_err(|e| error(&format!("edit: {e}")))?;
     let report = stashform::check(&text);

@@ -157,8 +157,10 @@ impl<'t> Doc<'t> {
     }
 
     /// The start of the line of `at`, or of the own-line comments directly above it (the
-    /// node's own comment lines).
+    /// node's own comment lines; not those indented deeper than `at`, which are inside the
+    /// block above: see [`Self::block_end`]).
     fn leading_start(&self, at: usize) -> usize {
+        let col = self.column(at);
         let mut line = self.line_start(at);
         while line > 0 {
             let above = self.line_start(line - 1);
@@ -168,7 +170,7 @@ impl<'t> Doc<'t> {
                 .comments
                 .binary_search_by_key(&first, |c| c.span.start)
                 .is_ok_and(|i| self.comments[i].own_line);
-            if !is_comment {
+            if !is_comment || first - above > col {
                 break;
             }
             line = above;
@@ -176,11 +178,46 @@ impl<'t> Doc<'t> {
         line
     }
 
-    /// The first non-blank byte of the line holding `at`.
-    fn line_content_start(&self, at: usize) -> usize {
-        let line = self.line_start(at);
-        let rest = &self.text[line..];
-        line + (rest.len() - rest.trim_start_matches([' ', '\t']).len())
+    /// Where the own lines of a node starting at `at` start: its own comment lines above it,
+    /// but for the first node of a document, whose comments above are the document's (as
+    /// `fmt` keeps them at its top).
+    fn own_lines_start(&self, at: usize, first_of_document: bool) -> usize {
+        if first_of_document {
+            self.line_start(at)
+        } else {
+            self.leading_start(at)
+        }
+    }
+
+    /// Just after the line break of the own-line comment lines right below the line holding
+    /// `end` that are indented deeper than `col`: they are inside the block that ends at
+    /// `end`, and go (remove, replace, move) or stay (insert after it) with it. (Just after
+    /// the line of `end` when there are none.)
+    fn block_end(&self, end: usize, col: usize) -> usize {
+        let mut at = self.next_line(end);
+        while at < self.text.len() {
+            let rest = &self.text[at..];
+            let first = at + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+            let own_comment = self
+                .comments
+                .binary_search_by_key(&first, |c| c.span.start)
+                .is_ok_and(|i| self.comments[i].own_line);
+            if !own_comment || first - at <= col {
+                break;
+            }
+            at = self.next_line(first);
+        }
+        at
+    }
+
+    /// The end of the last line of [`Self::block_end`]'s block, before its line break.
+    fn block_line_end(&self, end: usize, col: usize) -> usize {
+        let after = self.block_end(end, col);
+        if after > self.next_line(end) {
+            self.line_end(after - 1)
+        } else {
+            self.line_end(end)
+        }
     }
 
     /// The end of a node's own text: the last byte of its last descendant.
@@ -189,12 +226,17 @@ impl<'t> Doc<'t> {
             + self.text[node.span.start..node.span.end.min(self.text.len())]
                 .trim_end()
                 .len();
-        let mut end = own;
+        // A block collection's span runs on over the comment lines after its last content,
+        // which belong to what follows: it ends where its last entry or item does.
+        let block = matches!(node.value, Value::Map(_) | Value::Seq(_)) && !self.is_flow(node);
+        let mut end = if block { node.span.start } else { own };
+        let mut own_children = false;
         match &node.value {
             Value::Map(entries) => {
                 for (key, value) in entries {
                     if key.span.start >= node.span.start {
                         end = end.max(self.entry_end(key, value));
+                        own_children = true;
                     }
                 }
             }
@@ -202,12 +244,13 @@ impl<'t> Doc<'t> {
                 for item in items {
                     if item.span.start >= node.span.start {
                         end = end.max(self.content_end(item));
+                        own_children = true;
                     }
                 }
             }
             _ => {}
         }
-        end
+        if block && !own_children { own } else { end }
     }
 
     fn entry_end(&self, key: &Key, value: &Node) -> usize {
@@ -235,10 +278,18 @@ impl<'t> Doc<'t> {
     }
 
     fn is_flow(&self, node: &Node) -> bool {
-        matches!(
-            self.text.as_bytes().get(self.value_start(node)),
-            Some(b'[' | b'{')
-        )
+        // A block collection starts where its first entry or item does: `- [a, b]` starts
+        // with `[` but is a block list.
+        let first = match &node.value {
+            Value::Map(entries) => entries.first().map(|(k, _)| k.span.start),
+            Value::Seq(items) => items.first().map(|i| i.span.start),
+            _ => None,
+        };
+        first != Some(node.span.start)
+            && matches!(
+                self.text.as_bytes().get(self.value_start(node)),
+                Some(b'[' | b'{')
+            )
     }
 
     fn is_block_scalar(&self, node: &Node) -> bool {
@@ -273,6 +324,24 @@ impl<'t> Doc<'t> {
             rest
         } else {
             ""
+        }
+    }
+
+    /// The trailing comment on the line of `at` after it, with the blanks before it.
+    fn comment_on_line(&self, at: usize) -> &'t str {
+        let end = self.line_end(at);
+        match self
+            .comments
+            .iter()
+            .find(|c| at < c.span.start && c.span.start < end)
+        {
+            Some(c) => {
+                let from = self.text[..c.span.start]
+                    .trim_end_matches([' ', '\t'])
+                    .len();
+                &self.text[from..end]
+            }
+            None => "",
         }
     }
 
@@ -406,9 +475,12 @@ impl<'t> Doc<'t> {
         };
         let new_is_scalar = !matches!(&value.value, Value::Map(m) if !m.is_empty())
             && !matches!(&value.value, Value::Seq(s) if !s.is_empty());
-        let old_is_block_collection = matches!(old.value, Value::Map(_) | Value::Seq(_))
-            && !self.is_flow(old)
-            && !(old.span.start == old.span.end);
+        // An indentless list of one empty item (`key:\n-`) has an empty span: it is a block.
+        let old_is_block_collection = match &old.value {
+            Value::Map(entries) => !entries.is_empty(),
+            Value::Seq(items) => !items.is_empty(),
+            _ => false,
+        } && !self.is_flow(old);
         let in_flow = parent.is_some_and(|p| self.is_flow(p));
         let old_has_text = !(old.is_null() && old.span.start == old.span.end);
 
@@ -467,20 +539,24 @@ impl<'t> Doc<'t> {
                 {
                     // `key: # comment` above a block: keep the key's line as it is.
                     let start = self.line_end(colon);
-                    return Ok(Splice::new(start, self.line_end(old_end), block));
+                    return Ok(Splice::new(start, self.block_line_end(old_end, col), block));
                 }
-                if !new_is_scalar && !old_is_block_collection {
-                    // A block replaces a one-line value: its comment stays on the key's line.
+                if old_is_block_collection || self.is_block_scalar(old) {
+                    // `key: # comment` above a block, `key: | # comment`: the comment stays on
+                    // the key's line.
+                    let comment = self.comment_on_line(colon);
+                    let with = on_first_line(&block, comment);
+                    let end = self.block_line_end(old_end, col);
+                    return Ok(Splice::new(colon + 1, end, with));
+                }
+                if !new_is_scalar || block.contains('\n') {
+                    // A block (or a block scalar) replaces a one-line value: its comment stays
+                    // on the key's line.
                     let comment = self.comment_after(old_end);
                     let end = old_end + comment.len();
-                    return Ok(Splice::new(colon + 1, end, format!("{comment}{block}")));
+                    return Ok(Splice::new(colon + 1, end, on_first_line(&block, comment)));
                 }
-                let end = if old_is_block_collection || self.is_block_scalar(old) {
-                    self.line_end(old_end)
-                } else {
-                    old_end
-                };
-                Ok(Splice::new(colon + 1, end, block))
+                Ok(Splice::new(colon + 1, old_end, block))
             }
             Via::Index => {
                 let dash = self.dash(old);
@@ -496,12 +572,20 @@ impl<'t> Doc<'t> {
                     .strip_prefix(" \n")
                     .map_or_else(|| after_dash.to_owned(), |rest| format!("\n{rest}"));
                 let block = indent_after_first(&after_dash, col);
-                if old_is_block_collection && self.line_start(old.span.start) > dash {
-                    // `- # comment` above the item's block: the dash's line stays.
+                if old_has_text
+                    && !self.is_block_scalar(old)
+                    && self.line_start(old.span.start) > dash
+                {
+                    // `- # comment` above the item's value: the dash's line stays.
                     let pad = " ".repeat(col + 2);
                     let body = after_dash.trim_start_matches([' ', '\n']);
-                    let with = format!("\n{pad}{}", indent_after_first(body, col + 2));
-                    let end = self.line_end(self.content_end(old));
+                    // `body`'s lines after the first are indented for a dash at column 0.
+                    let with = format!("\n{pad}{}", indent_after_first(body, col));
+                    let end = if old_is_block_collection {
+                        self.block_line_end(self.content_end(old), col)
+                    } else {
+                        self.content_end(old)
+                    };
                     return Ok(Splice::new(self.line_end(dash), end, with));
                 }
                 let end = if old_has_text {
@@ -509,15 +593,22 @@ impl<'t> Doc<'t> {
                 } else {
                     dash + 1
                 };
-                if !new_is_scalar && !old_is_block_collection {
+                if self.is_block_scalar(old) {
+                    // `- | # comment`: the comment stays on the dash's line.
+                    let comment = self.comment_on_line(dash);
+                    let with = on_first_line(&block, comment);
+                    return Ok(Splice::new(dash + 1, self.block_line_end(end, col), with));
+                }
+                if (!new_is_scalar || block.contains('\n')) && !old_is_block_collection {
+                    // The comment stays on the dash's line (after a block scalar's header).
                     let comment = self.comment_after(end);
-                    if !comment.is_empty() && block.starts_with('\n') {
-                        let with = format!("{comment}{block}");
+                    if !comment.is_empty() && block.contains('\n') {
+                        let with = on_first_line(&block, comment);
                         return Ok(Splice::new(dash + 1, end + comment.len(), with));
                     }
                 }
                 let end = if old_is_block_collection || self.is_block_scalar(old) {
-                    self.line_end(end)
+                    self.block_line_end(end, col)
                 } else {
                     end
                 };
@@ -566,7 +657,8 @@ impl<'t> Doc<'t> {
         let lines = indent_all(&entry_text(name, value, &parent_name), col);
         match own.iter().find(|(k, _)| key_rank(order, &k.name) > rank) {
             Some((next, _)) if self.first_on_line(next.span.start) => {
-                let at = self.leading_start(next.span.start);
+                let first_of_document = steps.len() == 1 && next.span == first.0.span;
+                let at = self.own_lines_start(next.span.start, first_of_document);
                 Ok(Splice::new(at, at, lines))
             }
             Some((next, _)) => {
@@ -576,14 +668,14 @@ impl<'t> Doc<'t> {
             }
             None => {
                 let (key, last_value) = own.last().expect("not empty");
-                Ok(self.append_lines(self.entry_end(key, last_value), lines))
+                Ok(self.append_lines(self.entry_end(key, last_value), col, lines))
             }
         }
     }
 
-    /// Insert `lines` after the line holding `end`.
-    fn append_lines(&self, end: usize, lines: String) -> Splice {
-        let at = self.next_line(end);
+    /// Insert `lines` (at column `col`) after the block ending at `end`.
+    fn append_lines(&self, end: usize, col: usize, lines: String) -> Splice {
+        let at = self.block_end(end, col);
         if at == self.text.len() && !self.text.ends_with('\n') {
             Splice::new(
                 at,
@@ -641,12 +733,12 @@ impl<'t> Doc<'t> {
             .collect();
         Ok(match index {
             Some(i) => {
-                let at = self.leading_start(self.dash(items[i]));
+                let at = self.own_lines_start(self.dash(items[i]), steps.len() == 1 && i == 0);
                 Splice::new(at, at, lines)
             }
             None => {
                 let last_item = items.last().expect("not empty");
-                self.append_lines(self.content_end(last_item), lines)
+                self.append_lines(self.content_end(last_item), col, lines)
             }
         })
     }
@@ -697,13 +789,13 @@ impl<'t> Doc<'t> {
             };
             if parent_steps.len() == 1 {
                 // The document's root: `{}` alone.
-                let end = self.next_line(self.content_end(parent));
+                let end = self.block_end(self.content_end(parent), self.column(start));
                 let with = if empty == Value::Seq(Vec::new()) {
                     "[]\n"
                 } else {
                     "{}\n"
                 };
-                let from = self.leading_start(start);
+                let from = self.own_lines_start(start, at == 0);
                 return Ok(Splice::new(from, end, with));
             }
             return self.replace(parent_steps, &node(empty));
@@ -719,16 +811,20 @@ impl<'t> Doc<'t> {
             });
         }
         if self.first_on_line(start) {
+            let first_of_document = parent_steps.len() == 1 && at == 0;
             return Ok(Splice::new(
-                self.leading_start(start),
-                self.next_line(end),
+                self.own_lines_start(start, first_of_document),
+                self.block_end(end, self.column(start)),
                 "",
             ));
         }
-        // The first key of a list item, on the dash's line: the next key moves up to it.
+        // The first key of a list item, on the dash's line: what follows its block (the next
+        // key or a comment line) moves up to it.
         match siblings.get(at + 1) {
             Some((next, _)) if self.first_on_line(*next) => {
-                let to = self.line_content_start(self.leading_start(*next));
+                let after = self.block_end(end, self.column(start));
+                let rest = &self.text[after..];
+                let to = after + (rest.len() - rest.trim_start().len());
                 Ok(Splice::new(start, to, ""))
             }
             _ => Err(EditError::new(
@@ -772,7 +868,7 @@ impl<'t> Doc<'t> {
             }
             Ok((
                 self.leading_start(dash),
-                self.next_line(self.content_end(&items[i])),
+                self.block_end(self.content_end(&items[i]), self.column(dash)),
             ))
         };
         let (from_start, from_end) = block(from)?;
@@ -802,6 +898,14 @@ impl<'t> Doc<'t> {
             }
             Splice::new(to_start, from_end, with)
         })
+    }
+}
+
+/// `block` with `comment` at the end of its first line.
+fn on_first_line(block: &str, comment: &str) -> String {
+    match block.split_once('\n') {
+        Some((first, rest)) => format!("{first}{comment}\n{rest}"),
+        None => format!("{block}{comment}"),
     }
 }
 

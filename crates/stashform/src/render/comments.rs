@@ -225,10 +225,12 @@ impl Attached {
 }
 
 /// Where a list item's `-` is (the item's own start for flow items): comments between the
-/// dash and the item (`- # note` above a mapping) are stepped over.
+/// dash and the item (`- # note` above a mapping) and a block scalar's header (`- | # note`:
+/// the scalar starts at its content) are stepped over.
 pub(crate) fn item_dash(text: &str, comments: &[Comment], item: &Node) -> usize {
     let bytes = text.as_bytes();
     let mut at = item.span.start.min(text.len());
+    let mut header = matches!(item.value, Value::Str(_));
     loop {
         while at > 0 && bytes[at - 1].is_ascii_whitespace() {
             at -= 1;
@@ -236,7 +238,16 @@ pub(crate) fn item_dash(text: &str, comments: &[Comment], item: &Node) -> usize 
         let in_comment = comments.partition_point(|c| c.span.end < at);
         match comments.get(in_comment) {
             Some(c) if c.span.end == at && c.span.start < at => at = c.span.start,
-            _ => break,
+            _ => {
+                // `|`, `>-`, `|2+`…
+                let token = text[..at]
+                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == '+' || c == '-');
+                if !(header && token.ends_with(['|', '>'])) {
+                    break;
+                }
+                header = false;
+                at = token.len() - 1;
+            }
         }
     }
     if at > 0 && bytes[at - 1] == b'-' {

@@ -6,7 +6,12 @@
 //! - `cargo xtask dist`: every artifact into `dist/` (bin, npm tarball, web site)
 //! - `cargo xtask bench`: the benchmarks, as one table
 //! - `cargo xtask vendor`: regenerate `crates/stashform/data/` from `../shared/reference`
+//! - `cargo xtask fuzz [SECONDS] [TARGET...]`: rebuild the local fuzz corpora
+//!   (`fuzz/corpus/<target>/`, not in git) from `fuzz/seeds/` and `fuzz/regressions/`, fuzz each
+//!   target for SECONDS (default 60) and minimise its corpus (`cargo fuzz cmin`). Needs nightly
+//!   and cargo-fuzz, which it checks for but does not install
 
+mod fuzz;
 mod npm;
 mod tools;
 mod vendor;
@@ -29,7 +34,10 @@ fn main() -> ExitCode {
         Some("dist") => dist(&root).map(|_| ()),
         Some("bench") => bench(&root),
         Some("vendor") => vendor::run(&root),
-        _ => Err("usage: cargo xtask <run|test|dist|bench|vendor>".to_owned()),
+        Some("fuzz") => fuzz::run_all(&root, args.get(2..).unwrap_or_default()),
+        _ => Err(
+            "usage: cargo xtask <run|test|dist|bench|vendor|fuzz [SECONDS] [TARGET...]>".to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

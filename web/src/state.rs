@@ -12,7 +12,7 @@ use stashform::catalog::Direction;
 use stashform::diagnostic::Segment;
 use stashform::edit::{self, Edit};
 use stashform::source::node::{Node, Value};
-use stashform::source::yaml::{self, Document};
+use stashform::source::yaml::{self, Document, Loaded};
 use stashform::validate::validate_documents;
 use stashform::{Encoding, LineIndex, Located, Path, Severity};
 use yew::Reducible;
@@ -97,6 +97,12 @@ impl Doc {
     #[must_use]
     pub fn new(text: String, previous: Option<&Doc>) -> Self {
         let loaded = yaml::load(&text);
+        Self::from_loaded(text, loaded, previous)
+    }
+
+    /// [`Doc::new`] for a text already loaded (`loaded` is what `text` loads to).
+    #[must_use]
+    pub fn from_loaded(text: String, loaded: Loaded, previous: Option<&Doc>) -> Self {
         let fatal = loaded
             .diagnostics
             .iter()
@@ -392,30 +398,28 @@ impl State {
         if doc.stale || edits.is_empty() {
             return;
         }
-        let mut text = doc.text.clone();
+        let mut edits = edits;
         let at = match doc.form_index(view) {
             Some(i) => doc.documents[i].index,
             None => {
-                let start = Edit::Set {
-                    path: Path::root(),
-                    value: tree::map(vec![
-                        ("apiVersion", tree::string(API_VERSION)),
-                        ("kind", tree::string(view.kind())),
-                    ]),
-                };
-                match edit::apply(&text, doc.documents.len(), &start) {
-                    Ok(started) => text = started,
-                    Err(error) => {
-                        self.edit_error = Some(error.message);
-                        return;
-                    }
-                }
+                // A new document of the view's kind, then the field.
+                edits.insert(
+                    0,
+                    Edit::Set {
+                        path: Path::root(),
+                        value: tree::map(vec![
+                            ("apiVersion", tree::string(API_VERSION)),
+                            ("kind", tree::string(view.kind())),
+                        ]),
+                    },
+                );
                 doc.documents.len()
             }
         };
-        match edit::apply_all(&text, at, &edits) {
-            Ok(text) => {
-                let next = Doc::new(text, Some(doc));
+        // The text loads (it is not stale): its documents are the ones to edit.
+        match edit::apply_all_loaded(&doc.text, &doc.documents, at, &edits) {
+            Ok((text, loaded)) => {
+                let next = Doc::from_loaded(text, loaded, Some(doc));
                 self.set_doc(view, next, cause);
             }
             Err(error) => {

@@ -30,7 +30,8 @@ enum Command {
         /// Files, folders, or `-` for stdin (the default).
         paths: Vec<String>,
     },
-    /// Print canonical YAML (documents joined with `---`).
+    /// Print canonical YAML (documents joined with `---`): key order, indentation and quoting
+    /// change; every value and every comment (next to its node) stay.
     Fmt {
         /// Print nothing; exit 1 when a file is not canonical.
         #[arg(long)]

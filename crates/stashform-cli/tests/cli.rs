@@ -172,6 +172,26 @@ fn fmt_output_is_canonical_and_check_detects_changes() {
 }
 
 #[test]
+fn fmt_write_keeps_every_comment_next_to_its_node() {
+    let dir = std::env::temp_dir().join(format!("stashform-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("commented.yaml");
+    let original =
+        "# team db\nkind: X # the kind\napiVersion: v1\nmetadata:\n  # why this name\n  name: a\n";
+    std::fs::write(&file, original).unwrap();
+    let path = file.to_str().unwrap();
+    let out = stashform(&["fmt", "--write", path], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "# team db\napiVersion: v1\nkind: X # the kind\nmetadata:\n  # why this name\n  name: a\n"
+    );
+    let out = stashform(&["fmt", "--check", path], None);
+    assert_eq!(out.status.code(), Some(0), "formatted output is canonical");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn schedule_explains_and_lists_runs() {
     let out = stashform(
         &[

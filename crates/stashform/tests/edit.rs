@@ -257,7 +257,7 @@ fn edits_that_cannot_be_exact_are_refused() {
 
 #[test]
 fn fmt_moves_comments_with_their_nodes() {
-    for name in ["migrated.yaml", "hard-cases.yaml"] {
+    for name in ["migrated.yaml", "hard-cases.yaml", "block-ends.yaml"] {
         let text = fixture(name);
         let formatted = stashform::format(&text).unwrap();
         assert_eq!(stashform::format(&formatted).unwrap(), formatted, "{name}");

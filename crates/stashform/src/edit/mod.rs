@@ -27,8 +27,8 @@ use std::fmt;
 
 use crate::diagnostic::Path;
 use crate::registry::Severity;
-use crate::source::node::Node;
-use crate::source::yaml::{self, Document};
+use crate::source::node::{Node, Value};
+use crate::source::yaml::{self, Document, Loaded};
 
 /// One change to a document, by path.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,9 +91,27 @@ impl std::error::Error for EditError {}
 /// The text does not load, the edit names what is not there (a list to move in), or the text
 /// layout at the edit cannot be changed exactly (for example through an alias).
 pub fn apply(text: &str, document: usize, edit: &Edit) -> Result<String, EditError> {
-    let documents = loaded(text)?;
-    let expected = expected(&documents, document, edit)?;
-    let edited = match documents.iter().find(|d| d.index == document) {
+    let before = loaded(text)?;
+    apply_loaded(text, &before.documents, document, edit).map(|(edited, _)| edited)
+}
+
+/// [`apply`] on a text already loaded (`documents` are `text`'s); also gives what the new text
+/// loads to, so that a caller that checks it next need not load it again.
+///
+/// # Errors
+/// As [`apply`].
+pub fn apply_loaded(
+    text: &str,
+    documents: &[Document],
+    document: usize,
+    edit: &Edit,
+) -> Result<(String, Loaded), EditError> {
+    let mut expected = match documents.get(document) {
+        Some(doc) => doc.root.clone(),
+        None => tree::node(Value::Null),
+    };
+    tree::apply(&mut expected, edit)?;
+    let edited = match documents.get(document) {
         Some(doc) => text::apply(text, &doc.root, edit)?,
         None if document == documents.len() => text::append_document(text, edit)?,
         None => {
@@ -109,14 +127,24 @@ pub fn apply(text: &str, document: usize, edit: &Edit) -> Result<String, EditErr
             edit.path()
         ))
     })?;
-    let values = |docs: &[Document]| docs.iter().map(|d| d.root.to_json()).collect::<Vec<_>>();
-    if values(&after) != expected {
+    // The edited document holds what the edit means; every other one is unchanged.
+    let count = documents.len().max(document + 1);
+    let as_meant = after.documents.len() == count
+        && after.documents.iter().enumerate().all(|(i, doc)| {
+            let want = if i == document {
+                &expected
+            } else {
+                &documents[i].root
+            };
+            same_value(&doc.root, want)
+        });
+    if !as_meant {
         return Err(EditError::new(format!(
             "`{}` cannot be edited in place here (an alias, a merge key or an unusual layout): edit the YAML text instead",
             edit.path()
         )));
     }
-    Ok(edited)
+    Ok((edited, after))
 }
 
 /// Apply edits in order; all or nothing.
@@ -124,20 +152,44 @@ pub fn apply(text: &str, document: usize, edit: &Edit) -> Result<String, EditErr
 /// # Errors
 /// The first edit that fails, with its position in `edits`.
 pub fn apply_all(text: &str, document: usize, edits: &[Edit]) -> Result<String, EditError> {
-    let mut current = text.to_owned();
+    let before = loaded(text)?;
+    apply_all_loaded(text, &before.documents, document, edits).map(|(edited, _)| edited)
+}
+
+/// [`apply_all`] on a text already loaded (`documents` are `text`'s); also gives what the new
+/// text loads to.
+///
+/// # Errors
+/// As [`apply_all`].
+pub fn apply_all_loaded(
+    text: &str,
+    documents: &[Document],
+    document: usize,
+    edits: &[Edit],
+) -> Result<(String, Loaded), EditError> {
+    let mut current: Option<(String, Loaded)> = None;
     for (i, edit) in edits.iter().enumerate() {
-        current = apply(&current, document, edit).map_err(|e| {
+        let (text, documents) = match &current {
+            Some((text, loaded)) => (text.as_str(), loaded.documents.as_slice()),
+            None => (text, documents),
+        };
+        let next = apply_loaded(text, documents, document, edit).map_err(|e| {
             if edits.len() > 1 {
                 EditError::new(format!("edit {i}: {}", e.message))
             } else {
                 e
             }
         })?;
+        current = Some(next);
     }
-    Ok(current)
+    match current {
+        Some(done) => Ok(done),
+        None => loaded(text).map(|loaded| (text.to_owned(), loaded)),
+    }
 }
 
-fn loaded(text: &str) -> Result<Vec<Document>, EditError> {
+/// What `text` loads to, or why it cannot be edited.
+fn loaded(text: &str) -> Result<Loaded, EditError> {
     let loaded = yaml::load(text);
     match loaded
         .diagnostics
@@ -148,22 +200,31 @@ fn loaded(text: &str) -> Result<Vec<Document>, EditError> {
             "the text does not load: {}",
             problem.message
         ))),
-        None => Ok(loaded.documents),
+        None => Ok(loaded),
     }
 }
 
-/// The values of every document after `edit`.
-fn expected(
-    documents: &[Document],
-    document: usize,
-    edit: &Edit,
-) -> Result<Vec<serde_json::Value>, EditError> {
-    let mut roots: Vec<Node> = documents.iter().map(|d| d.root.clone()).collect();
-    if document == roots.len() {
-        roots.push(tree::node(crate::source::node::Value::Null));
+/// Whether two trees hold the same data as the API server reads it (spans and key order
+/// aside; an integral float equals its integer, as in JSON).
+fn same_value(a: &Node, b: &Node) -> bool {
+    match (&a.value, &b.value) {
+        (Value::Map(x), Value::Map(y)) => {
+            x.len() == y.len()
+                && x.iter().all(|(key, value)| {
+                    y.iter()
+                        .find(|(k, _)| k.name == key.name)
+                        .is_some_and(|(_, other)| same_value(value, other))
+                })
+        }
+        (Value::Seq(x), Value::Seq(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_value(p, q))
+        }
+        (Value::Float(f), Value::Float(g)) => f == g || (f.is_nan() && g.is_nan()),
+        (Value::Int(i), Value::Float(f)) | (Value::Float(f), Value::Int(i)) => {
+            #[expect(clippy::cast_precision_loss, reason = "the comparison JSON makes")]
+            let as_float = *i as f64;
+            f.fract() == 0.0 && as_float == *f
+        }
+        (x, y) => x == y,
     }
-    if let Some(root) = roots.get_mut(document) {
-        tree::apply(root, edit)?;
-    }
-    Ok(roots.iter().map(Node::to_json).collect())
 }

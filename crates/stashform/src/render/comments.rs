@@ -7,6 +7,9 @@
 //!   file.
 //! - A trailing comment belongs to the innermost entry or item that starts before it on or
 //!   above its line (`key: value # c`, `key: # c` above a block, `- a # c`).
+//! - An own-line comment indented deeper than the node below it ends a block: the block of the
+//!   last node before it that is indented like it or less (a commented-out key at the end of a
+//!   block stays at the end of that block, wherever its keys move).
 //! - A blank line above a comment or a node is kept as one blank line.
 
 use std::collections::HashMap;
@@ -53,6 +56,9 @@ pub(crate) enum Lead {
 pub(crate) struct Attached {
     leading: HashMap<NodeId, Vec<Lead>>,
     trailing: HashMap<NodeId, String>,
+    /// Own-line comments indented deeper than the node below them: they end a block, by the
+    /// block's (the collection's) span start.
+    ends: HashMap<usize, Vec<Lead>>,
     /// Before document `i`'s `---`; the last one ends the file.
     before: Vec<Vec<Lead>>,
     /// At the top of document `i`, above its first node wherever that moves.
@@ -64,6 +70,8 @@ pub(crate) struct Attached {
 struct Anchor {
     id: NodeId,
     document: usize,
+    /// Where the collection holding the node starts.
+    block: usize,
 }
 
 impl Attached {
@@ -84,6 +92,7 @@ impl Attached {
                             anchors.push(Anchor {
                                 id: NodeId::entry(key),
                                 document,
+                                block: node.span.start,
                             });
                             stack.push(value);
                         }
@@ -95,6 +104,7 @@ impl Attached {
                             anchors.push(Anchor {
                                 id: NodeId::item(dash),
                                 document,
+                                block: node.span.start,
                             });
                             stack.push(item);
                         }
@@ -133,6 +143,14 @@ impl Attached {
             }
             let blank = blank_above(text, at);
             let next = anchors.partition_point(|a| a.id.offset <= at);
+            if let Some(block) = ends_block(text, &anchors, next, at, &marker_between) {
+                let target = attached.ends.entry(block).or_default();
+                if blank {
+                    target.push(Lead::Blank);
+                }
+                target.push(lead);
+                continue;
+            }
             let first_of_document =
                 |i: usize| i == 0 || anchors[i - 1].document != anchors[i].document;
             let target = match anchors.get(next) {
@@ -186,6 +204,11 @@ impl Attached {
         self.trailing.remove(&id)
     }
 
+    /// The comments that end the block (collection) starting at `block`.
+    pub(crate) fn take_end(&mut self, block: usize) -> Vec<Lead> {
+        self.ends.remove(&block).unwrap_or_default()
+    }
+
     pub(crate) fn take_before(&mut self, document: usize) -> Vec<Lead> {
         self.before
             .get_mut(document)
@@ -208,6 +231,17 @@ impl Attached {
         for id in ids {
             if let Some(leads) = self.leading.remove(&id) {
                 left.push((id, leads));
+            }
+        }
+        let blocks: Vec<usize> = self
+            .ends
+            .keys()
+            .copied()
+            .filter(|b| span.start <= *b && *b <= span.end)
+            .collect();
+        for block in blocks {
+            if let Some(leads) = self.ends.remove(&block) {
+                left.push((NodeId::item(block), leads));
             }
         }
         let ids: Vec<NodeId> = self.trailing.keys().copied().filter(inside).collect();
@@ -255,6 +289,37 @@ pub(crate) fn item_dash(text: &str, comments: &[Comment], item: &Node) -> usize 
     } else {
         item.span.start
     }
+}
+
+/// The block (collection) an own-line comment at `at` ends: the comment is indented deeper
+/// than the node after it (or than column 0, at the end of a document), and the last node
+/// before it in its document that is indented like it or less is in that block.
+fn ends_block(
+    text: &str,
+    anchors: &[Anchor],
+    next: usize,
+    at: usize,
+    marker_between: &dyn Fn(usize, usize) -> bool,
+) -> Option<usize> {
+    let column = |offset: usize| offset - line_start(text, offset);
+    let own = column(at);
+    let below = anchors
+        .get(next)
+        .filter(|a| !marker_between(at, a.id.offset))
+        .map_or(0, |a| column(a.id.offset));
+    if own <= below {
+        return None;
+    }
+    let previous = next.checked_sub(1).map(|i| &anchors[i])?;
+    if marker_between(previous.id.offset, at) {
+        return None;
+    }
+    anchors[..next]
+        .iter()
+        .rev()
+        .take_while(|a| a.document == previous.document)
+        .find(|a| column(a.id.offset) <= own)
+        .map(|a| a.block)
 }
 
 /// Offsets of the lines that start with a `---` marker.

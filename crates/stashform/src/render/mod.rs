@@ -77,14 +77,14 @@ pub(crate) fn entry_text(key: &str, value: &Node, parent: &str) -> String {
         },
         value.clone(),
     );
-    renderer.block_map(std::slice::from_ref(&entry), parent, 0);
+    renderer.block_map(std::slice::from_ref(&entry), 0, parent, 0);
     renderer.out
 }
 
 /// `- value` as block lines at column 0.
 pub(crate) fn item_text(value: &Node, parent: &str) -> String {
     let mut renderer = Renderer::new(None);
-    renderer.block_seq(std::slice::from_ref(value), parent, 0);
+    renderer.block_seq(std::slice::from_ref(value), 0, parent, 0);
     renderer.out
 }
 
@@ -177,6 +177,14 @@ impl<'c> Renderer<'c> {
             .unwrap_or_default()
     }
 
+    /// The comments that end the block starting at `block` (none for trees without text).
+    fn end_of(&mut self, block: usize) -> Vec<Lead> {
+        self.comments
+            .as_deref_mut()
+            .map(|c| c.take_end(block))
+            .unwrap_or_default()
+    }
+
     fn trailing(&mut self, id: NodeId) -> Option<String> {
         self.comments
             .as_deref_mut()
@@ -197,6 +205,17 @@ impl<'c> Renderer<'c> {
                     }
                 }
                 Lead::Comment(text) => {
+                    let line = self.out.rfind('\n').map_or(0, |i| i + 1);
+                    let current = &self.out[line..];
+                    if !current.is_empty() && current.trim().is_empty() {
+                        // The line so far is the indentation of a node to come (after
+                        // `- # comment`): the comment takes it, the node the next line.
+                        let pad = current.to_owned();
+                        self.out.push_str(text);
+                        self.out.push('\n');
+                        self.out.push_str(&pad);
+                        continue;
+                    }
                     if self.out.ends_with("- ") {
                         // After a list item's dash: the comment shares its line.
                         self.out.push_str(text);
@@ -223,8 +242,12 @@ impl<'c> Renderer<'c> {
 
     fn document(&mut self, node: &Node) {
         match &node.value {
-            Value::Map(entries) if !entries.is_empty() => self.block_map(entries, "", 0),
-            Value::Seq(items) if !items.is_empty() => self.block_seq(items, "", 0),
+            Value::Map(entries) if !entries.is_empty() => {
+                self.block_map(entries, node.span.start, "", 0);
+            }
+            Value::Seq(items) if !items.is_empty() => {
+                self.block_seq(items, node.span.start, "", 0);
+            }
             _ => {
                 // A document that is one scalar: no block style, whose lines would sit at column 0.
                 let text = match &node.value {
@@ -237,7 +260,8 @@ impl<'c> Renderer<'c> {
         }
     }
 
-    fn block_map(&mut self, entries: &[(Key, Node)], parent: &str, level: usize) {
+    /// `block`: where the mapping starts in the text (its comments that end it are written last).
+    fn block_map(&mut self, entries: &[(Key, Node)], block: usize, parent: &str, level: usize) {
         for (key, value) in ordered(entries, parent) {
             let id = NodeId::entry(key);
             let leads = self.leading(id);
@@ -260,6 +284,8 @@ impl<'c> Renderer<'c> {
             let trailing = self.trailing(id);
             self.value_after_key_commented(value, &key.name, level, trailing);
         }
+        let end = self.end_of(block);
+        self.comment_lines(&end, level);
     }
 
     fn value_after_key(&mut self, value: &Node, key: &str, level: usize) {
@@ -276,11 +302,11 @@ impl<'c> Renderer<'c> {
         match &value.value {
             Value::Map(entries) if !entries.is_empty() => {
                 self.end_line(trailing);
-                self.block_map(entries, key, level + 1);
+                self.block_map(entries, value.span.start, key, level + 1);
             }
             Value::Seq(items) if !items.is_empty() => {
                 self.end_line(trailing);
-                self.block_seq(items, key, level + 1);
+                self.block_seq(items, value.span.start, key, level + 1);
             }
             _ => {
                 let text = scalar(value, key);
@@ -295,7 +321,7 @@ impl<'c> Renderer<'c> {
         }
     }
 
-    fn block_seq(&mut self, items: &[Node], parent: &str, level: usize) {
+    fn block_seq(&mut self, items: &[Node], block: usize, parent: &str, level: usize) {
         for item in items {
             let id = self.item_id(item);
             let leads = self.leading(id);
@@ -310,11 +336,11 @@ impl<'c> Renderer<'c> {
                         self.out.push('\n');
                         indent(&mut self.out, level + 1);
                     }
-                    self.block_map(entries, parent, level + 1);
+                    self.block_map(entries, item.span.start, parent, level + 1);
                 }
                 Value::Seq(inner) if !inner.is_empty() => {
                     self.end_line(trailing);
-                    self.block_seq(inner, parent, level + 1);
+                    self.block_seq(inner, item.span.start, parent, level + 1);
                 }
                 _ => {
                     let text = scalar(item, parent);
@@ -327,6 +353,8 @@ impl<'c> Renderer<'c> {
                 }
             }
         }
+        let end = self.end_of(block);
+        self.comment_lines(&end, level);
     }
 
     fn item_id(&self, item: &Node) -> NodeId {

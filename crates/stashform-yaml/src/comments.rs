@@ -19,6 +19,9 @@ pub struct Comment {
 /// stream read before it (callers that edit or format refuse such text anyway).
 #[must_use]
 pub fn comments(text: &str) -> Vec<Comment> {
+    if !text.contains('#') {
+        return Vec::new();
+    }
     let mut scalars: Vec<Span> = Vec::new();
     let mut read_to = text.len();
     let result = for_each_event(text, &mut |event, span| {

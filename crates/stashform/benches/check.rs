@@ -62,6 +62,22 @@ fn benches(c: &mut Criterion) {
     group.bench_function("one seed document", |b| {
         b.iter(|| stashform::format(std::hint::black_box(one)))
     });
+    // A converted manifest with 8 comments: every comment is found and moved with its node.
+    let commented = include_str!("../../../tests/fixtures/comments/migrated.yaml");
+    group.bench_function("one commented document", |b| {
+        b.iter(|| stashform::format(std::hint::black_box(commented)))
+    });
+    group.finish();
+
+    // The lossless edit layer: one value changed in place (load, splice, reload, verify).
+    let path = stashform::Path::parse("spec.sessions[0].scheduler.schedule").unwrap_or_default();
+    let value = stashform::source::node::Node::from_json(&serde_json::json!("0 2 * * *"));
+    let edit = stashform::edit::Edit::Set { path, value };
+    let mut group = c.benchmark_group("edit");
+    group.throughput(Throughput::Elements(1));
+    group.bench_function("set one value in a commented document", |b| {
+        b.iter(|| stashform::edit::apply(std::hint::black_box(commented), 0, &edit))
+    });
     group.finish();
 }
 

@@ -75,6 +75,12 @@ struct Anchor {
 }
 
 impl Attached {
+    /// Whether `text` has anything to keep besides its values (a comment or a blank line):
+    /// without, the plain renderer does the same work faster.
+    pub(crate) fn needed(text: &str) -> bool {
+        text.contains('#') || has_blank_line(text)
+    }
+
     pub(crate) fn new(text: &str, documents: &[Document]) -> Self {
         let found = comments(text);
         let mut attached = Self {
@@ -334,6 +340,14 @@ fn document_markers(text: &str) -> Vec<usize> {
         line += part.len();
     }
     markers
+}
+
+/// Whether a line between two others holds nothing but blanks.
+fn has_blank_line(text: &str) -> bool {
+    text.trim_end()
+        .split(['\n', '\r'])
+        .skip(1)
+        .any(|line| line.trim().is_empty())
 }
 
 /// YAML breaks lines at `\n`, `\r\n` and a lone `\r`.

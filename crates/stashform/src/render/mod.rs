@@ -42,6 +42,9 @@ pub fn render(node: &Node) -> String {
 /// Render the documents loaded from `text`, keeping every comment of `text` next to its node.
 #[must_use]
 pub fn render_text(text: &str, documents: &[Document]) -> String {
+    if !Attached::needed(text) {
+        return render_documents(documents.iter().map(|d| &d.root));
+    }
     let mut attached = Attached::new(text, documents);
     let before_end = attached.take_before(documents.len());
     let mut renderer = Renderer::new(Some(&mut attached));

@@ -12,8 +12,6 @@
 //!   block stays at the end of that block, wherever its keys move).
 //! - A blank line above a comment or a node is kept as one blank line.
 
-use std::collections::HashMap;
-
 use stashform_yaml::comments::{Comment, comments};
 
 use crate::source::Span;
@@ -51,20 +49,29 @@ pub(crate) enum Lead {
     Comment(String),
 }
 
+/// Where the formatter writes a comment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Place {
+    /// On the lines above a node.
+    Leading(NodeId),
+    /// At the end of a node's line.
+    Trailing(NodeId),
+    /// At the end of a block (a collection, by its span start): own-line comments indented
+    /// deeper than the node below them.
+    End(usize),
+}
+
 /// Every comment of a text, attached to a node or a place between documents.
 #[derive(Debug, Default)]
 pub(crate) struct Attached {
-    leading: HashMap<NodeId, Vec<Lead>>,
-    trailing: HashMap<NodeId, String>,
-    /// Own-line comments indented deeper than the node below them: they end a block, by the
-    /// block's (the collection's) span start.
-    ends: HashMap<usize, Vec<Lead>>,
+    /// Sorted by place (one sorted list rather than maps: less code in wasm).
+    places: Vec<(Place, Vec<Lead>)>,
     /// Before document `i`'s `---`; the last one ends the file.
     before: Vec<Vec<Lead>>,
     /// At the top of document `i`, above its first node wherever that moves.
     head: Vec<Vec<Lead>>,
-    /// The dash offset of each list item, by the item's span start.
-    dashes: HashMap<usize, usize>,
+    /// `(item span start, dash offset)` of every list item, sorted.
+    dashes: Vec<(usize, usize)>,
 }
 
 struct Anchor {
@@ -106,7 +113,7 @@ impl Attached {
                     Value::Seq(items) => {
                         for item in items {
                             let dash = item_dash(text, &found, item);
-                            attached.dashes.insert(item.span.start, dash);
+                            attached.dashes.push((item.span.start, dash));
                             anchors.push(Anchor {
                                 id: NodeId::item(dash),
                                 document,
@@ -125,6 +132,8 @@ impl Attached {
         let markers = document_markers(text);
         let marker_between = |from: usize, to: usize| markers.iter().any(|&m| from < m && m < to);
 
+        // Each comment's place, in text order (kept by the stable sort below).
+        let mut placed: Vec<(Place, Lead)> = Vec::new();
         for comment in &found {
             let at = comment.span.start;
             let lead = Lead::Comment(text[at..comment.span.end].trim_end().to_owned());
@@ -133,47 +142,35 @@ impl Attached {
                 if let Some(anchor) = before.checked_sub(1).map(|i| &anchors[i])
                     && !marker_between(anchor.id.offset, at)
                 {
-                    let Lead::Comment(text) = lead else {
-                        unreachable!("built as a comment")
-                    };
-                    attached
-                        .trailing
-                        .entry(anchor.id)
-                        .and_modify(|t| {
-                            t.push(' ');
-                            t.push_str(&text);
-                        })
-                        .or_insert(text);
+                    placed.push((Place::Trailing(anchor.id), lead));
                     continue;
                 }
             }
-            let blank = blank_above(text, at);
+            let blank = blank_above(text, at).then_some(Lead::Blank);
             let next = anchors.partition_point(|a| a.id.offset <= at);
-            if let Some(block) = ends_block(text, &anchors, next, at, &marker_between) {
-                let target = attached.ends.entry(block).or_default();
-                if blank {
-                    target.push(Lead::Blank);
-                }
-                target.push(lead);
-                continue;
-            }
             let first_of_document =
                 |i: usize| i == 0 || anchors[i - 1].document != anchors[i].document;
-            let target = match anchors.get(next) {
-                Some(anchor) if !marker_between(at, anchor.id.offset) => {
-                    if first_of_document(next) {
+            let place = if let Some(block) = ends_block(text, &anchors, next, at, &marker_between) {
+                Place::End(block)
+            } else {
+                let target = match anchors.get(next) {
+                    Some(anchor) if !marker_between(at, anchor.id.offset) => {
+                        if !first_of_document(next) {
+                            placed.extend(blank.map(|b| (Place::Leading(anchor.id), b)));
+                            placed.push((Place::Leading(anchor.id), lead));
+                            continue;
+                        }
                         &mut attached.head[anchor.document]
-                    } else {
-                        attached.leading.entry(anchor.id).or_default()
                     }
-                }
-                Some(anchor) => &mut attached.before[anchor.document],
-                None => &mut attached.before[documents.len()],
+                    Some(anchor) => &mut attached.before[anchor.document],
+                    None => &mut attached.before[documents.len()],
+                };
+                target.extend(blank);
+                target.push(lead);
+                continue;
             };
-            if blank {
-                target.push(Lead::Blank);
-            }
-            target.push(lead);
+            placed.extend(blank.map(|b| (place, b)));
+            placed.push((place, lead));
         }
         for (i, anchor) in anchors.iter().enumerate() {
             let at = anchor.id.offset;
@@ -182,37 +179,63 @@ impl Attached {
             // item's line, and the item holds the blank line.
             let before = text[line..at].trim();
             if (before.is_empty() || before == "?") && blank_above(text, at) {
-                let target = if i == 0 || anchors[i - 1].document != anchor.document {
-                    &mut attached.head[anchor.document]
+                if i == 0 || anchors[i - 1].document != anchor.document {
+                    attached.head[anchor.document].push(Lead::Blank);
                 } else {
-                    attached.leading.entry(anchor.id).or_default()
-                };
-                target.push(Lead::Blank);
+                    placed.push((Place::Leading(anchor.id), Lead::Blank));
+                }
             }
         }
+        placed.sort_by_key(|(place, _)| *place);
+        for (place, lead) in placed {
+            match attached.places.last_mut() {
+                Some((last, leads)) if *last == place => match (place, leads.last_mut(), lead) {
+                    // Several trailing comments of one node (a multi-line value): one line.
+                    (Place::Trailing(_), Some(Lead::Comment(text)), Lead::Comment(more)) => {
+                        text.push(' ');
+                        text.push_str(&more);
+                    }
+                    (_, _, lead) => leads.push(lead),
+                },
+                _ => attached.places.push((place, vec![lead])),
+            }
+        }
+        attached.dashes.sort_unstable();
         attached
     }
 
+    fn take(&mut self, place: Place) -> Vec<Lead> {
+        match self.places.binary_search_by_key(&place, |(p, _)| *p) {
+            Ok(i) => std::mem::take(&mut self.places[i].1),
+            Err(_) => Vec::new(),
+        }
+    }
+
     pub(crate) fn item_id(&self, item: &Node) -> NodeId {
-        NodeId::item(
-            self.dashes
-                .get(&item.span.start)
-                .copied()
-                .unwrap_or(item.span.start),
-        )
+        let dash = match self
+            .dashes
+            .binary_search_by_key(&item.span.start, |(start, _)| *start)
+        {
+            Ok(i) => self.dashes[i].1,
+            Err(_) => item.span.start,
+        };
+        NodeId::item(dash)
     }
 
     pub(crate) fn take_leading(&mut self, id: NodeId) -> Vec<Lead> {
-        self.leading.remove(&id).unwrap_or_default()
+        self.take(Place::Leading(id))
     }
 
     pub(crate) fn take_trailing(&mut self, id: NodeId) -> Option<String> {
-        self.trailing.remove(&id)
+        match self.take(Place::Trailing(id)).pop() {
+            Some(Lead::Comment(text)) => Some(text),
+            _ => None,
+        }
     }
 
     /// The comments that end the block (collection) starting at `block`.
     pub(crate) fn take_end(&mut self, block: usize) -> Vec<Lead> {
-        self.ends.remove(&block).unwrap_or_default()
+        self.take(Place::End(block))
     }
 
     pub(crate) fn take_before(&mut self, document: usize) -> Vec<Lead> {
@@ -231,32 +254,17 @@ impl Attached {
 
     /// Comments of nodes in `span` that were not written (in text order).
     pub(crate) fn take_within(&mut self, span: Span) -> Vec<Lead> {
-        let inside = |id: &NodeId| span.start <= id.offset && id.offset <= span.end;
-        let mut left: Vec<(NodeId, Vec<Lead>)> = Vec::new();
-        let ids: Vec<NodeId> = self.leading.keys().copied().filter(inside).collect();
-        for id in ids {
-            if let Some(leads) = self.leading.remove(&id) {
-                left.push((id, leads));
+        let mut left: Vec<(usize, Vec<Lead>)> = Vec::new();
+        for (place, leads) in &mut self.places {
+            let offset = match *place {
+                Place::Leading(id) | Place::Trailing(id) => id.offset,
+                Place::End(block) => block,
+            };
+            if span.start <= offset && offset <= span.end && !leads.is_empty() {
+                left.push((offset, std::mem::take(leads)));
             }
         }
-        let blocks: Vec<usize> = self
-            .ends
-            .keys()
-            .copied()
-            .filter(|b| span.start <= *b && *b <= span.end)
-            .collect();
-        for block in blocks {
-            if let Some(leads) = self.ends.remove(&block) {
-                left.push((NodeId::item(block), leads));
-            }
-        }
-        let ids: Vec<NodeId> = self.trailing.keys().copied().filter(inside).collect();
-        for id in ids {
-            if let Some(text) = self.trailing.remove(&id) {
-                left.push((id, vec![Lead::Comment(text)]));
-            }
-        }
-        left.sort_by_key(|(id, _)| *id);
+        left.sort_by_key(|(offset, _)| *offset);
         left.into_iter()
             .flat_map(|(_, leads)| leads)
             .filter(|lead| matches!(lead, Lead::Comment(_)))

@@ -230,10 +230,38 @@ fn empty_and_missing_places() {
 }
 
 #[test]
+fn text_beyond_ascii_is_spliced_between_characters() {
+    let text = "# équipe données\nmetadata:\n  name: café # nommé ainsi\n  labels:\n    ü: 'ä ö'\nlist: [é, \"ß\"]\nitems:\n  - ünïcode # ✓\n  - 名前\n";
+    let edits = [
+        set("metadata.name", json!("thé")),
+        set("metadata.labels.ü", json!("✓ fine")),
+        remove("list[0]"),
+        Edit::Insert {
+            path: path("items"),
+            index: Some(1),
+            value: Node::from_json(&json!("中")),
+        },
+        Edit::Move {
+            path: path("items"),
+            from: 2,
+            to: 0,
+        },
+    ];
+    let after = apply_all(text, 0, &edits).unwrap();
+    assert_eq!(
+        after,
+        "# équipe données\nmetadata:\n  name: thé # nommé ainsi\n  labels:\n    ü: '✓ fine'\nlist: [\"ß\"]\nitems:\n  - 名前\n  - ünïcode # ✓\n  - 中\n"
+    );
+}
+
+#[test]
 fn edits_that_cannot_be_exact_are_refused() {
     let aliased = "base: &b\n  cpu: 1\nlimits: *b\n";
     let error = apply_all(aliased, 0, &[set("limits.cpu", json!(2))]).unwrap_err();
-    assert!(error.message.contains("alias"), "{error}");
+    assert!(
+        error.message.contains("`limits.cpu` comes from an alias"),
+        "{error}"
+    );
     let broken = "a: [1\n";
     assert!(apply_all(broken, 0, &[set("a", json!(1))]).is_err());
     assert!(

@@ -113,7 +113,7 @@ pub fn apply_loaded(
     tree::apply(&mut expected, edit)?;
     let edited = match documents.get(document) {
         Some(doc) => text::apply(text, &doc.root, edit)?,
-        None if document == documents.len() => text::append_document(text, edit)?,
+        None if document == documents.len() => text::append_document(text, documents.len(), edit)?,
         None => {
             return Err(EditError::new(format!(
                 "there is no document {document}: the text has {}",

@@ -38,11 +38,16 @@ pub(super) fn apply(text: &str, root: &Node, edit: &Edit) -> Result<String, Edit
             }
         },
     };
-    Ok(splice.apply(text))
+    splice.apply(text)
 }
 
-/// A new document at the end of `text` holding what `edit` sets.
-pub(super) fn append_document(text: &str, edit: &Edit) -> Result<String, EditError> {
+/// A new document at the end of `text` (which holds `documents` non-empty documents) holding
+/// what `edit` sets.
+pub(super) fn append_document(
+    text: &str,
+    documents: usize,
+    edit: &Edit,
+) -> Result<String, EditError> {
     let root = match edit {
         Edit::Set { path, value } => wrap(&path.0, value),
         Edit::Insert { path, value, .. } => wrap(&path.0, &node(Value::Seq(vec![value.clone()]))),
@@ -54,9 +59,8 @@ pub(super) fn append_document(text: &str, edit: &Edit) -> Result<String, EditErr
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
     }
-    if crate::source::yaml::load(text).documents.is_empty() {
-        // Only comments (or nothing) so far: the new document follows them.
-    } else {
+    // After only comments (or nothing), the new document follows them without a `---`.
+    if documents > 0 {
         out.push_str("---\n");
     }
     out.push_str(&render(&root));
@@ -79,12 +83,19 @@ impl Splice {
         }
     }
 
-    fn apply(self, text: &str) -> String {
+    /// The spliced text. The offsets come from spans and line breaks, so they fall between
+    /// characters; should one not, the edit fails instead of the program.
+    fn apply(self, text: &str) -> Result<String, EditError> {
+        let (Some(before), Some(after)) = (text.get(..self.start), text.get(self.end..)) else {
+            return Err(EditError::new(
+                "the edit does not fall between characters (please report this text)",
+            ));
+        };
         let mut out = String::with_capacity(text.len() + self.with.len());
-        out.push_str(&text[..self.start]);
+        out.push_str(before);
         out.push_str(&self.with);
-        out.push_str(&text[self.end..]);
-        out
+        out.push_str(after);
+        Ok(out)
     }
 }
 
@@ -370,7 +381,7 @@ impl<'t> Doc<'t> {
             node: self.root,
             via: Via::Root,
         }];
-        for segment in path {
+        for (depth, segment) in path.iter().enumerate() {
             let parent = last(&steps).node;
             let step = match (segment, &parent.value) {
                 (Segment::Key(name), Value::Map(entries)) => entries
@@ -402,8 +413,9 @@ impl<'t> Doc<'t> {
             match step {
                 Some((true, step)) => steps.push(step),
                 Some((false, _)) => {
+                    let here = crate::diagnostic::Path(path[..=depth].to_vec());
                     return Err(EditError::new(format!(
-                        "`{segment:?}` comes from an alias or a merge key (`<<`): edit the anchored node instead"
+                        "`{here}` comes from an alias or a merge key (`<<`): edit the anchored node instead"
                     )));
                 }
                 None => return Ok(Walk::Missing { steps }),

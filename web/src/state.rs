@@ -20,8 +20,10 @@ use yew::Reducible;
 use crate::templates::{TEMPLATES, starter};
 use crate::tree::{self, Item, Scalar};
 
-/// Undo steps kept (the oldest go first).
+/// Undo steps kept (the oldest go first)...
 pub const HISTORY_LIMIT: usize = 200;
+/// ...and bytes of text they may hold: a pasted 20 MB bundle must not keep 4 GB alive.
+pub const HISTORY_BYTES: usize = 64 << 20;
 
 /// The apiVersion of both kinds.
 pub const API_VERSION: &str = "core.kubestash.com/v1alpha1";
@@ -193,9 +195,9 @@ pub fn path_matches(diagnostic: &str, field: &str, exact: bool) -> bool {
 
 /// One step of the undo history: a view's text before (or after) a change.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Step {
-    pub view: View,
-    pub text: String,
+struct Step {
+    view: View,
+    text: String,
     /// What made the change: consecutive steps of one kind of typing merge.
     cause: Cause,
 }
@@ -340,8 +342,10 @@ impl State {
                 text: before.clone(),
                 cause,
             });
-            if self.undo.len() > HISTORY_LIMIT {
-                self.undo.remove(0);
+            let mut bytes: usize = self.undo.iter().map(|step| step.text.len()).sum();
+            while self.undo.len() > 1 && (self.undo.len() > HISTORY_LIMIT || bytes > HISTORY_BYTES)
+            {
+                bytes -= self.undo.remove(0).text.len();
             }
         }
         self.redo.clear();
@@ -563,7 +567,8 @@ impl State {
     }
 }
 
-/// A change of at most a few characters in one place: a keystroke, not a paste.
+/// A change of at most a few characters in one place that starts no new line: a keystroke,
+/// not a paste (Enter ends a step, so each typed line can be undone on its own).
 fn is_typing(before: &str, after: &str) -> bool {
     let prefix = before
         .bytes()
@@ -578,7 +583,8 @@ fn is_typing(before: &str, after: &str) -> bool {
         .count();
     let removed = before.len() - prefix - suffix;
     let added = after.len() - prefix - suffix;
-    removed <= 4 && added <= 4
+    let new_line = after.as_bytes()[prefix..prefix + added].contains(&b'\n');
+    removed <= 4 && added <= 4 && !new_line
 }
 
 impl Reducible for State {
@@ -769,8 +775,9 @@ mod tests {
         s.apply(Action::Undo);
         assert_eq!(s.doc().text, start);
         assert!(!s.can_undo());
-        // Multi-byte text never splits a character.
+        // Multi-byte text never splits a character; Enter starts a new step.
         assert!(is_typing("é", "ée"));
+        assert!(!is_typing("a: 1", "a: 1\n"));
     }
 
     #[test]

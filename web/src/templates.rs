@@ -1,5 +1,6 @@
 //! The nine examples of the KubeStash PostgreSQL customization guide (the seed document),
-//! vendored from `tests/fixtures/valid/seed/`, and the starting documents of each view.
+//! read from `tests/fixtures/valid/seed/` (their one copy), and the starting documents of each
+//! view.
 
 use crate::state::View;
 
@@ -18,60 +19,72 @@ pub const TEMPLATES: [Template; 9] = [
         title: "Backup: passing arguments (--clean)",
         view: View::Backup,
         file: "01-backup-passing-arguments-to-the-backup-process.yaml",
-        text: include_str!("../templates/01-backup-passing-arguments-to-the-backup-process.yaml"),
+        text: include_str!(
+            "../../tests/fixtures/valid/seed/01-backup-passing-arguments-to-the-backup-process.yaml"
+        ),
     },
     Template {
         title: "Backup: one database with pg_dump",
         view: View::Backup,
         file: "02-backup-passing-a-target-database-to-the-backup-process.yaml",
         text: include_str!(
-            "../templates/02-backup-passing-a-target-database-to-the-backup-process.yaml"
+            "../../tests/fixtures/valid/seed/02-backup-passing-a-target-database-to-the-backup-process.yaml"
         ),
     },
     Template {
         title: "Backup: multiple backends",
         view: View::Backup,
         file: "03-backup-using-multiple-backends.yaml",
-        text: include_str!("../templates/03-backup-using-multiple-backends.yaml"),
+        text: include_str!(
+            "../../tests/fixtures/valid/seed/03-backup-using-multiple-backends.yaml"
+        ),
     },
     Template {
         title: "Backup: run as a specific user",
         view: View::Backup,
         file: "04-backup-running-backup-job-as-a-specific-user.yaml",
-        text: include_str!("../templates/04-backup-running-backup-job-as-a-specific-user.yaml"),
+        text: include_str!(
+            "../../tests/fixtures/valid/seed/04-backup-running-backup-job-as-a-specific-user.yaml"
+        ),
     },
     Template {
         title: "Backup: CPU and memory for the job",
         view: View::Backup,
         file: "05-backup-specifying-memory-cpu-limit-request-for-the-backup-job.yaml",
         text: include_str!(
-            "../templates/05-backup-specifying-memory-cpu-limit-request-for-the-backup-job.yaml"
+            "../../tests/fixtures/valid/seed/05-backup-specifying-memory-cpu-limit-request-for-the-backup-job.yaml"
         ),
     },
     Template {
         title: "Restore: passing arguments (--dbname)",
         view: View::Restore,
         file: "06-restore-passing-arguments-to-the-restore-process.yaml",
-        text: include_str!("../templates/06-restore-passing-arguments-to-the-restore-process.yaml"),
+        text: include_str!(
+            "../../tests/fixtures/valid/seed/06-restore-passing-arguments-to-the-restore-process.yaml"
+        ),
     },
     Template {
         title: "Restore: a specific snapshot",
         view: View::Restore,
         file: "07-restore-restore-specific-snapshot.yaml",
-        text: include_str!("../templates/07-restore-restore-specific-snapshot.yaml"),
+        text: include_str!(
+            "../../tests/fixtures/valid/seed/07-restore-restore-specific-snapshot.yaml"
+        ),
     },
     Template {
         title: "Restore: run as a specific user",
         view: View::Restore,
         file: "08-restore-running-restore-job-as-a-specific-user.yaml",
-        text: include_str!("../templates/08-restore-running-restore-job-as-a-specific-user.yaml"),
+        text: include_str!(
+            "../../tests/fixtures/valid/seed/08-restore-running-restore-job-as-a-specific-user.yaml"
+        ),
     },
     Template {
         title: "Restore: CPU and memory for the job",
         view: View::Restore,
         file: "09-restore-specifying-memory-cpu-limit-request-for-the-restore-job.yaml",
         text: include_str!(
-            "../templates/09-restore-specifying-memory-cpu-limit-request-for-the-restore-job.yaml"
+            "../../tests/fixtures/valid/seed/09-restore-specifying-memory-cpu-limit-request-for-the-restore-job.yaml"
         ),
     },
 ];

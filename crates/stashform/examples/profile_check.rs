@@ -8,6 +8,12 @@
 //! The argument is the number of rounds over the nine documents (default 1000). Compare two
 //! round counts to take out the one-time schema parsing.
 
+#![expect(
+    clippy::disallowed_methods,
+    clippy::disallowed_macros,
+    reason = "a profiling driver reads its argument and prints; the library does neither"
+)]
+
 fn main() {
     let seed =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/valid/seed");

@@ -4,6 +4,11 @@
 //! result is snapshotted (`snapshots/edit__<case>.snap`) and its diff against the input is
 //! checked to stay inside the edited node.
 
+#![expect(
+    clippy::disallowed_methods,
+    reason = "tests read their fixtures; the library does no I/O"
+)]
+
 use std::fs;
 use std::path::Path;
 

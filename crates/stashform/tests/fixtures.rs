@@ -1,6 +1,11 @@
 //! The shared corpus in `tests/fixtures/`: every valid document checks clean and formats
 //! without loss; every invalid fixture's diagnostics are snapshotted next to it.
 
+#![expect(
+    clippy::disallowed_methods,
+    reason = "tests read their fixtures; the library does no I/O"
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -4,6 +4,11 @@
 //! git: `cargo xtask fuzz` grows and minimises them locally, and where they exist they are
 //! replayed too.
 
+#![expect(
+    clippy::disallowed_methods,
+    reason = "tests read the fuzz inputs; the library does no I/O"
+)]
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

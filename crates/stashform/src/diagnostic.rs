@@ -106,7 +106,8 @@ fn is_plain_key(key: &str) -> bool {
 /// Which node of the path the diagnostic points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Anchor {
-    /// The value at the path (a bad value).
+    /// The value at the path (a bad value); when the path does not exist, the place where it
+    /// is missing, as for `Missing` (`validate::locate` decides, so rules need not look).
     Value,
     /// The key of the last segment (an unknown or duplicated key).
     Key,

@@ -66,18 +66,12 @@ fn metadata(root: &Node, out: &mut Vec<Diagnostic>) {
                 .and_then(|m| m.str_at("generateName"))
                 .is_some_and(|g| !g.is_empty());
             if !has_generate_name {
-                let present = metadata.and_then(|m| m.get("name")).is_some();
                 out.push(
                     Diagnostic::new(
                         &registry::MISSING_REQUIRED,
                         path.key("name"),
                         "`metadata.name` is required",
                     )
-                    .anchor(if present {
-                        Anchor::Value
-                    } else {
-                        Anchor::Missing
-                    })
                     .upstream("Required value: name or generateName is required"),
                 );
             }
@@ -277,12 +271,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
             sessions_path.clone(),
             "at least one session is required".to_owned(),
             "sessions can not be empty".to_owned(),
-        )
-        .anchor = if spec.get("sessions").is_some() {
-            Anchor::Value
-        } else {
-            Anchor::Missing
-        };
+        );
     }
     let mut session_names: Vec<&str> = Vec::new();
     // directory -> (backend -> repository name): the webhook's map, quirk included.
@@ -297,12 +286,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                 path().key("name"),
                 "session has no name".to_owned(),
                 "session name can not be empty".to_owned(),
-            )
-            .anchor = if session.get("name").is_some() {
-                Anchor::Value
-            } else {
-                Anchor::Missing
-            };
+            );
         } else if session_names.contains(&name) {
             push(
                 out,
@@ -380,12 +364,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                     "no repository found for session: {}. Please provide atleast one repository",
                     q(name)
                 ),
-            )
-            .anchor = if session.get("repositories").is_some() {
-                Anchor::Value
-            } else {
-                Anchor::Missing
-            };
+            );
         }
         for (r, repo) in repositories.iter().enumerate() {
             let repo_path = || path().key("repositories").index(r);
@@ -420,12 +399,7 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
                         "directory is not provided for repository: {}. Please provide a directory",
                         q(repo_name)
                     ),
-                )
-                .anchor = if repo.get("directory").is_some() {
-                    Anchor::Value
-                } else {
-                    Anchor::Missing
-                };
+                );
                 continue;
             }
             if let Some(by_backend) = directories.get(directory) {
@@ -486,12 +460,7 @@ fn addon_info(addon: &Node, path: &dyn Fn() -> Path, session: &str, out: &mut Ve
                 "addon name is empty for session: {}. Please provide a valid addon name",
                 q(session)
             ),
-        )
-        .anchor = if addon.get("name").is_some() {
-            Anchor::Value
-        } else {
-            Anchor::Missing
-        };
+        );
     }
     let tasks = addon.items_at("tasks");
     if tasks.is_empty() {
@@ -504,12 +473,7 @@ fn addon_info(addon: &Node, path: &dyn Fn() -> Path, session: &str, out: &mut Ve
                 "addon tasks are not provided for session: {}. Please provide valid tasks",
                 q(session)
             ),
-        )
-        .anchor = if addon.get("tasks").is_some() {
-            Anchor::Value
-        } else {
-            Anchor::Missing
-        };
+        );
     }
     for (t, task) in tasks.iter().enumerate() {
         if task.str_at("name").unwrap_or_default().is_empty() {
@@ -522,12 +486,7 @@ fn addon_info(addon: &Node, path: &dyn Fn() -> Path, session: &str, out: &mut Ve
                     "addon task name is empty for session: {}. Please provide valid task name",
                     q(session)
                 ),
-            )
-            .anchor = if task.get("name").is_some() {
-                Anchor::Value
-            } else {
-                Anchor::Missing
-            };
+            );
         }
     }
 }
@@ -578,11 +537,6 @@ fn restore_session(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnost
                     "dataSource needs a snapshot (`latest` or a Snapshot name)",
                 )
                 .upstream("snapshot can not be empty");
-                d.anchor = if ds.get("snapshot").is_some() {
-                    Anchor::Value
-                } else {
-                    Anchor::Missing
-                };
                 d.help = Some("snapshot: latest".to_owned());
                 out.push(d);
             } else if snapshot == "latest" && repository.is_empty() {
@@ -606,18 +560,12 @@ fn restore_session(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnost
         .filter(|a| matches!(a.value, Value::Map(_)))
         && addon.str_at("name").unwrap_or_default().is_empty()
     {
-        let present = addon.get("name").is_some();
         out.push(
             Diagnostic::new(
                 &registry::EMPTY_ADDON_NAME,
                 spec_path.key("addon").key("name"),
                 "the addon has no name",
             )
-            .anchor(if present {
-                Anchor::Value
-            } else {
-                Anchor::Missing
-            })
             .help("name the addon, e.g. postgres-addon"),
         );
     }

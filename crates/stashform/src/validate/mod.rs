@@ -181,18 +181,12 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
     }
     let kind = root.str_at("kind").unwrap_or_default();
     if kind.is_empty() {
-        let present = root.get("kind").is_some();
         out.push(
             Diagnostic::new(
                 &registry::MISSING_REQUIRED,
                 Path::root().key("kind"),
                 "`kind` is required",
             )
-            .anchor(if present {
-                Anchor::Value
-            } else {
-                Anchor::Missing
-            })
             .upstream("Object 'Kind' is missing")
             .help(format!("stashform checks {}", schema::KINDS.join(", "))),
         );
@@ -218,11 +212,6 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
                 Path::root().key("apiVersion"),
                 "`apiVersion` is required",
             )
-            .anchor(if root.get("apiVersion").is_some() {
-                Anchor::Value
-            } else {
-                Anchor::Missing
-            })
             .upstream("Object 'apiVersion' is missing")
             .help(format!("apiVersion: {}", crd.api_version)),
         ),

@@ -285,7 +285,8 @@ fn time_quote(s: &str) -> String {
     out
 }
 
-fn push_hex_escape(out: &mut String, b: u8) {
+/// Appends `\xNN` (lower-case hex): how Go's quoting functions write a byte.
+pub(crate) fn push_hex_escape(out: &mut String, b: u8) {
     out.push_str("\\x");
     out.push(char::from(LOWER_HEX[usize::from(b >> 4)]));
     out.push(char::from(LOWER_HEX[usize::from(b & 0xf)]));

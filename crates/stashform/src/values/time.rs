@@ -7,6 +7,8 @@
 //! Letters must be upper case (`T`, `Z`), the year has exactly four digits, and the day
 //! must exist in its month (leap years included).
 
+use super::duration::push_hex_escape;
+
 /// Go's `time.RFC3339` layout.
 pub const RFC3339_LAYOUT: &str = "2006-01-02T15:04:05Z07:00";
 
@@ -159,7 +161,7 @@ pub fn parse_rfc3339_parts(s: &str) -> Result<Rfc3339, String> {
     };
 
     if !p.rest.is_empty() {
-        return Err(p.message(&format!(": extra text: {}", go_quote_bytes(p.rest))));
+        return Err(p.message(&format!(": extra text: {}", time_quote_bytes(p.rest))));
     }
     if day < 1 || day > days_in(month, year) {
         return Err(p.message(": day out of range"));
@@ -221,10 +223,10 @@ impl Parser<'_> {
     fn cannot_parse(&self, value_elem: &[u8], layout_elem: &str) -> String {
         format!(
             "parsing time {} as {}: cannot parse {} as {}",
-            go_quote(self.input),
-            go_quote(RFC3339_LAYOUT),
-            go_quote_bytes(value_elem),
-            go_quote(layout_elem)
+            time_quote(self.input),
+            time_quote(RFC3339_LAYOUT),
+            time_quote_bytes(value_elem),
+            time_quote(layout_elem)
         )
     }
 
@@ -233,13 +235,14 @@ impl Parser<'_> {
     }
 
     fn message(&self, message: &str) -> String {
-        format!("parsing time {}{message}", go_quote(self.input))
+        format!("parsing time {}{message}", time_quote(self.input))
     }
 }
 
-/// Go's `time.quote`: double quotes, `"` and `\` escaped, control and non-ASCII
-/// characters written as `\xNN` per byte.
-fn go_quote(s: &str) -> String {
+/// Go's `time.quote` (not `strconv.Quote`, which is `duration::go_quote`: time's own quoting
+/// writes every non-ASCII byte as `\xNN`): double quotes, `"` and `\` escaped, control and
+/// non-ASCII characters written as `\xNN` per byte.
+fn time_quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -259,19 +262,11 @@ fn go_quote(s: &str) -> String {
     out
 }
 
-/// Appends `\xNN` (lower-case hex), as Go's `time.quote` writes a byte.
-fn push_hex_escape(out: &mut String, byte: u8) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push_str("\\x");
-    out.push(char::from(HEX[usize::from(byte >> 4)]));
-    out.push(char::from(HEX[usize::from(byte & 0x0f)]));
-}
-
-/// [`go_quote`] for a byte slice cut from the input. The parser only cuts after ASCII
+/// [`time_quote`] for a byte slice cut from the input. The parser only cuts after ASCII
 /// bytes, so the slice is valid UTF-8; anything else is escaped byte by byte.
-fn go_quote_bytes(b: &[u8]) -> String {
+fn time_quote_bytes(b: &[u8]) -> String {
     match std::str::from_utf8(b) {
-        Ok(s) => go_quote(s),
+        Ok(s) => time_quote(s),
         Err(_) => {
             let mut out = String::from("\"");
             for byte in b {
@@ -392,7 +387,7 @@ mod tests {
             ("2006-01-02T15:04:05.Z", "cannot parse \".Z\" as \"Z07:00\""),
         ];
         for (input, tail) in cases {
-            let quoted = go_quote(input);
+            let quoted = time_quote(input);
             assert_eq!(
                 err(input),
                 format!("parsing time {quoted} as {layout}: {tail}"),
@@ -452,8 +447,8 @@ mod tests {
 
     #[test]
     fn quotes_like_go() {
-        assert_eq!(go_quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
-        assert_eq!(go_quote("é\n"), "\"\\xc3\\xa9\\x0a\"");
+        assert_eq!(time_quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(time_quote("é\n"), "\"\\xc3\\xa9\\x0a\"");
         assert_eq!(
             err("2006-01-02T15:04:05Zé"),
             "parsing time \"2006-01-02T15:04:05Z\\xc3\\xa9\": extra text: \"\\xc3\\xa9\""
@@ -483,7 +478,7 @@ mod tests {
             assert!(result.is_err(), "{s:?}");
             let message = result.err().unwrap_or_default();
             assert!(
-                message.starts_with(&format!("parsing time {}", go_quote(s))),
+                message.starts_with(&format!("parsing time {}", time_quote(s))),
                 "{s:?}"
             );
         }

@@ -52,16 +52,33 @@ struct Fields {
 }
 
 /// A schedule rejected by Kubernetes; `message` is the exact text it shows for
-/// `spec.schedule` (the robfig parser error, or a Kubernetes rule's text).
+/// `spec.schedule` (the robfig parser error, or a Kubernetes rule's text), `kind` what sort
+/// of mistake it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScheduleError {
+    pub kind: ScheduleErrorKind,
     /// The error text, e.g. `expected exactly 5 fields, found 6: [* * * * * *]`.
     pub message: String,
 }
 
+/// What sort of mistake a [`ScheduleError`] is: rules choose their diagnostic and help by it,
+/// never by the message's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleErrorKind {
+    /// The schedule is empty.
+    Required,
+    /// `TZ` in the schedule: Kubernetes wants the CronJob's `timeZone` field instead.
+    TimeZone,
+    /// A range that runs backwards (`sat-sun`, `5-1`): cron ranges do not wrap around.
+    RangeBackwards,
+    /// Anything else robfig/cron refuses.
+    Invalid,
+}
+
 impl ScheduleError {
-    fn new(message: impl Into<String>) -> Self {
+    fn new(kind: ScheduleErrorKind, message: impl Into<String>) -> Self {
         ScheduleError {
+            kind,
             message: message.into(),
         }
     }
@@ -90,14 +107,20 @@ pub const REQUIRED_MESSAGE: &str = "Required value";
 /// [`REQUIRED_MESSAGE`], because `validateCronJobSpec` checks emptiness before parsing.
 pub fn check(expr: &str) -> Vec<ScheduleError> {
     if expr.is_empty() {
-        return vec![ScheduleError::new(REQUIRED_MESSAGE)];
+        return vec![ScheduleError::new(
+            ScheduleErrorKind::Required,
+            REQUIRED_MESSAGE,
+        )];
     }
     let mut errors = Vec::new();
     if let Err(err) = parse(expr) {
         errors.push(err);
     }
     if expr.contains("TZ") {
-        errors.push(ScheduleError::new(TZ_IN_SCHEDULE_MESSAGE));
+        errors.push(ScheduleError::new(
+            ScheduleErrorKind::TimeZone,
+            TZ_IN_SCHEDULE_MESSAGE,
+        ));
     }
     errors
 }
@@ -113,7 +136,7 @@ pub fn check(expr: &str) -> Vec<ScheduleError> {
 /// following space (`TZ=UTC`) makes robfig panic; Kubernetes reports
 /// `invalid schedule format: runtime error: slice bounds out of range [:-1]`.
 pub fn parse(expr: &str) -> Result<Schedule, ScheduleError> {
-    parse::parse_standard(expr).map_err(ScheduleError::new)
+    parse::parse_standard(expr).map_err(|e| ScheduleError::new(e.kind, e.message))
 }
 
 impl Schedule {

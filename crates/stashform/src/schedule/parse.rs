@@ -1,7 +1,7 @@
 //! robfig/cron v3.0.1 `Parser.Parse` with the `ParseStandard` options
 //! (`Minute | Hour | Dom | Month | Dow | Descriptor`), error texts included.
 
-use super::{Fields, Kind, STAR_BIT, Schedule};
+use super::{Fields, Kind, STAR_BIT, Schedule, ScheduleErrorKind};
 use crate::values::duration::{go_quote, parse_go_duration};
 
 /// Kubernetes' `ParseCronScheduleWithPanicRecovery` text for the one panic robfig can
@@ -62,10 +62,41 @@ const DOW: Bounds = Bounds {
     ],
 };
 
+/// A schedule robfig/cron refuses: the text Kubernetes shows, and what kind of mistake it is
+/// (rules pick their help by the kind, never by the text).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct ParseError {
+    pub(super) kind: ScheduleErrorKind,
+    pub(super) message: String,
+}
+
+impl ParseError {
+    fn invalid(message: impl Into<String>) -> Self {
+        Self {
+            kind: ScheduleErrorKind::Invalid,
+            message: message.into(),
+        }
+    }
+
+    fn backwards(message: impl Into<String>) -> Self {
+        Self {
+            kind: ScheduleErrorKind::RangeBackwards,
+            message: message.into(),
+        }
+    }
+}
+
+/// The helpers below give robfig's texts; each is an invalid schedule.
+impl From<String> for ParseError {
+    fn from(message: String) -> Self {
+        Self::invalid(message)
+    }
+}
+
 /// `ParseStandard(spec)`; the error is the text Kubernetes shows.
-pub(super) fn parse_standard(spec: &str) -> Result<Schedule, String> {
+pub(super) fn parse_standard(spec: &str) -> Result<Schedule, ParseError> {
     if spec.is_empty() {
-        return Err("empty spec string".to_string());
+        return Err(ParseError::invalid("empty spec string"));
     }
 
     // Extract timezone if present.
@@ -73,12 +104,14 @@ pub(super) fn parse_standard(spec: &str) -> Result<Schedule, String> {
     let mut rest = spec;
     if spec.starts_with("TZ=") || spec.starts_with("CRON_TZ=") {
         let Some(space) = spec.find(' ') else {
-            return Err(TZ_PANIC_MESSAGE.to_string());
+            return Err(ParseError::invalid(TZ_PANIC_MESSAGE));
         };
         let eq = spec.find('=').unwrap_or(0);
         let name = spec.get(eq + 1..space).unwrap_or("");
         if let Err(err) = load_location(name) {
-            return Err(format!("provided bad location {name}: {err}"));
+            return Err(ParseError::invalid(format!(
+                "provided bad location {name}: {err}"
+            )));
         }
         zone = Some(name.to_string());
         // Go's strings.TrimSpace trims Unicode White_Space, as str::trim does.
@@ -94,11 +127,11 @@ pub(super) fn parse_standard(spec: &str) -> Result<Schedule, String> {
     // Split on whitespace (strings.Fields and split_whitespace both use White_Space).
     let fields: Vec<&str> = rest.split_whitespace().collect();
     if fields.len() != 5 {
-        return Err(format!(
+        return Err(ParseError::invalid(format!(
             "expected exactly 5 fields, found {}: [{}]",
             fields.len(),
             fields.join(" ")
-        ));
+        )));
     }
     let parsed = Fields {
         minute: get_field(fields[0], &MINUTES)?,
@@ -284,7 +317,7 @@ fn every_seconds(nanos: i64) -> i64 {
 }
 
 /// robfig `getField`: a comma list of ranges; empty items are skipped.
-fn get_field(field: &str, bounds: &Bounds) -> Result<u64, String> {
+fn get_field(field: &str, bounds: &Bounds) -> Result<u64, ParseError> {
     let mut result = 0u64;
     for expr in field.split(',').filter(|item| !item.is_empty()) {
         result |= get_range(expr, bounds)?;
@@ -293,7 +326,7 @@ fn get_field(field: &str, bounds: &Bounds) -> Result<u64, String> {
 }
 
 /// robfig `getRange`: `*`/`?` | `N` | `N-M`, each with optional `/step`.
-fn get_range(expr: &str, bounds: &Bounds) -> Result<u64, String> {
+fn get_range(expr: &str, bounds: &Bounds) -> Result<u64, ParseError> {
     let range_and_step: Vec<&str> = expr.split('/').collect();
     let low_and_high: Vec<&str> = range_and_step[0].split('-').collect();
     let single_digit = low_and_high.len() == 1;
@@ -308,7 +341,7 @@ fn get_range(expr: &str, bounds: &Bounds) -> Result<u64, String> {
         end = match low_and_high.len() {
             1 => start,
             2 => parse_int_or_name(low_and_high[1], bounds)?,
-            _ => return Err(format!("too many hyphens: {expr}")),
+            _ => return Err(ParseError::invalid(format!("too many hyphens: {expr}"))),
         };
         extra = 0;
     }
@@ -326,28 +359,30 @@ fn get_range(expr: &str, bounds: &Bounds) -> Result<u64, String> {
             }
             step
         }
-        _ => return Err(format!("too many slashes: {expr}")),
+        _ => return Err(ParseError::invalid(format!("too many slashes: {expr}"))),
     };
 
     if start < bounds.min {
-        return Err(format!(
+        return Err(ParseError::invalid(format!(
             "beginning of range ({start}) below minimum ({}): {expr}",
             bounds.min
-        ));
+        )));
     }
     if end > bounds.max {
-        return Err(format!(
+        return Err(ParseError::invalid(format!(
             "end of range ({end}) above maximum ({}): {expr}",
             bounds.max
-        ));
+        )));
     }
     if start > end {
-        return Err(format!(
+        return Err(ParseError::backwards(format!(
             "beginning of range ({start}) beyond end of range ({end}): {expr}"
-        ));
+        )));
     }
     if step == 0 {
-        return Err(format!("step of range should be a positive number: {expr}"));
+        return Err(ParseError::invalid(format!(
+            "step of range should be a positive number: {expr}"
+        )));
     }
     Ok(stepped_bits(start, end, step) | extra)
 }
@@ -532,24 +567,36 @@ mod tests {
     }
 
     #[test]
+    fn backwards_ranges_have_their_own_kind() {
+        let error = get_range("sat-sun", &DOW).unwrap_err();
+        assert_eq!(error.kind, ScheduleErrorKind::RangeBackwards);
+        assert_eq!(
+            error.message,
+            "beginning of range (6) beyond end of range (0): sat-sun"
+        );
+        assert_eq!(
+            get_range("8", &DOW).unwrap_err().kind,
+            ScheduleErrorKind::Invalid
+        );
+    }
+
+    #[test]
     fn names_are_case_insensitive_three_letters() {
         assert_eq!(get_range("JaN", &MONTHS), Ok(1 << 1));
         assert_eq!(get_range("sun-SAT", &DOW), Ok(bits(0, 6)));
         assert_eq!(get_range("Fr\u{130}", &DOW), Ok(1 << 5));
         assert_eq!(
             get_range("january", &MONTHS),
-            Err(
+            Err(ParseError::invalid(
                 r#"failed to parse int from january: strconv.Atoi: parsing "january": invalid syntax"#
-                    .to_string()
-            )
+            ))
         );
         // Names only apply to their own field.
         assert_eq!(
             get_range("mon", &DOM),
-            Err(
+            Err(ParseError::invalid(
                 r#"failed to parse int from mon: strconv.Atoi: parsing "mon": invalid syntax"#
-                    .to_string()
-            )
+            ))
         );
     }
 

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Anchor, Diagnostic, Path};
 use crate::registry;
-use crate::schedule;
+use crate::schedule::{self, ScheduleErrorKind};
 use crate::source::node::{Node, Value};
 use crate::values::{names, quantity};
 
@@ -75,7 +75,7 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
 
 fn schedule_rules(expr: &str, path: &dyn Fn() -> Path, out: &mut Vec<Diagnostic>) {
     for error in schedule::check(expr) {
-        let is_tz = error.message.starts_with("cannot use TZ");
+        let is_tz = error.kind == ScheduleErrorKind::TimeZone;
         let rule = if is_tz {
             &registry::SCHEDULE_TIME_ZONE
         } else {
@@ -155,7 +155,7 @@ fn schedule_help(expr: &str) -> Option<String> {
         && expr.contains('-')
         && schedule::parse(expr)
             .err()
-            .is_some_and(|e| e.message.contains("beyond end of range"))
+            .is_some_and(|e| e.kind == ScheduleErrorKind::RangeBackwards)
     {
         return Some(
             "ranges cannot wrap around: write sat,sun or 0,6 instead of sat-sun".to_owned(),

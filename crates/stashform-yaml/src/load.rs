@@ -35,6 +35,8 @@ pub struct Problem {
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
+    /// Another place the problem involves: for a duplicate key, where the key is first set.
+    pub related: Option<Span>,
     /// The document being read, for syntax errors and duplicate keys (else 0).
     pub document: usize,
 }
@@ -59,6 +61,7 @@ impl Problem {
             span,
             message: message.into(),
             help: None,
+            related: None,
             document: 0,
         }
     }
@@ -470,12 +473,7 @@ impl<'a, 's> Builder<'a, 's> {
                         let message = format!("duplicate key `{}`", key.name);
                         let mut problem =
                             Problem::new(ProblemKind::DuplicateKey, key.span, message);
-                        if let Some(first) = first {
-                            let line = text[..first.start].matches('\n').count() + 1;
-                            problem.help = Some(format!(
-                                "the key is first set on line {line}; remove one of them"
-                            ));
-                        }
+                        problem.related = first;
                         problem.document = self.document_count;
                         self.problems.push(problem);
                     }

@@ -9,6 +9,7 @@ use stashform_yaml::load::{Problem, ProblemKind};
 use super::Span;
 use crate::diagnostic::Diagnostic;
 use crate::registry;
+use crate::source::line_index::{Encoding, LineIndex};
 
 /// What loading a file gives: the documents read, and what went wrong.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -52,14 +53,20 @@ pub fn load(text: &str) -> Loaded {
 /// can validate and drop it (a large file never holds all its trees); returns the loader's
 /// diagnostics.
 pub fn load_each(text: &str, on_document: &mut dyn FnMut(Document)) -> Vec<Diagnostic> {
-    stashform_yaml::load::load_each(text, on_document)
+    let problems = stashform_yaml::load::load_each(text, on_document);
+    // Lines are counted once, and only when a message needs one.
+    let index = problems
+        .iter()
+        .any(|p| p.related.is_some())
+        .then(|| LineIndex::new(text));
+    problems
         .into_iter()
-        .map(diagnostic)
+        .map(|problem| diagnostic(problem, text, index.as_ref()))
         .collect()
 }
 
 /// The diagnostic of the rule that stands for a loader problem.
-fn diagnostic(problem: Problem) -> Diagnostic {
+fn diagnostic(problem: Problem, text: &str, index: Option<&LineIndex>) -> Diagnostic {
     let rule = match problem.kind {
         ProblemKind::InputTooLarge => &registry::INPUT_TOO_LARGE,
         ProblemKind::InvalidEncoding => &registry::INVALID_ENCODING,
@@ -72,6 +79,14 @@ fn diagnostic(problem: Problem) -> Diagnostic {
     };
     let mut diagnostic = Diagnostic::at(rule, problem.span, problem.message);
     diagnostic.help = problem.help;
+    if let (ProblemKind::DuplicateKey, Some(first), Some(index)) =
+        (problem.kind, problem.related, index)
+    {
+        let line = index.line_col(text, first.start, Encoding::Utf8).line;
+        diagnostic.help = Some(format!(
+            "the key is first set on line {line}; remove one of them"
+        ));
+    }
     diagnostic.document = problem.document;
     diagnostic
 }
@@ -116,6 +131,18 @@ mod tests {
         let d = &loaded.diagnostics[0];
         assert_eq!(d.rule.name, "duplicate-key");
         assert_eq!(position(text, d.span.unwrap()), (3, 1));
+        // The help's line counts lines as every position does (a lone CR breaks a line too).
+        for text in [
+            "x: 0\na: 1\na: 3\n",
+            "x: 0\ra: 1\ra: 3\r",
+            "x: 0\r\na: 1\r\na: 3\r\n",
+        ] {
+            let help = load(text).diagnostics[0].help.clone().unwrap();
+            assert_eq!(
+                help, "the key is first set on line 2; remove one of them",
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

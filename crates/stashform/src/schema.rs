@@ -162,6 +162,27 @@ pub fn crd(kind: &str) -> Option<&'static Crd> {
     crds().iter().find(|crd| crd.kind == kind)
 }
 
+/// The values the CRD of `kind` allows at `path` (its `enum`), in the CRD's order; empty when
+/// the field is free or unknown. Forms offer these, so that no face repeats the CRD.
+///
+/// ```
+/// let path = stashform::Path::parse("spec.sessions[0].repositories[0].deletionPolicy").unwrap();
+/// assert_eq!(stashform::schema::allowed_values("BackupConfiguration", &path), ["Delete", "WipeOut", "Retain"]);
+/// ```
+#[must_use]
+pub fn allowed_values(kind: &str, path: &Path) -> Vec<String> {
+    crd(kind)
+        .and_then(|crd| crd.schema.at(&path.0))
+        .map(|schema| {
+            schema
+                .allowed
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The fields of `metadata` (ObjectMeta) the API server accepts.
 const OBJECT_META_FIELDS: &[&str] = &[
     "name",

@@ -11,8 +11,6 @@ pub struct SessionProps {
     pub index: usize,
 }
 
-const DELETION_POLICIES: [&str; 3] = ["Delete", "WipeOut", "Retain"];
-
 #[function_component]
 pub fn Session(props: &SessionProps) -> Html {
     let state = use_scope();
@@ -27,10 +25,14 @@ pub fn Session(props: &SessionProps) -> Html {
         let base = base.clone();
         Callback::from(move |i: usize| {
             let repo = format!("{base}.repositories[{i}]");
-            let policies = DELETION_POLICIES
-                .iter()
-                .map(|p| AttrValue::from(*p))
-                .collect();
+            // The CRD's enum: the form never repeats what the schema defines.
+            let policies = stashform::schema::allowed_values(
+                "BackupConfiguration",
+                &stashform::Path::parse(&format!("{repo}.deletionPolicy")).unwrap_or_default(),
+            )
+            .into_iter()
+            .map(AttrValue::from)
+            .collect();
             html! {
                 <>
                     <Field path={format!("{repo}.name")} label="Name" placeholder="e.g. gcs-postgres-repo"

@@ -6,15 +6,17 @@ mod admission;
 mod advice;
 mod bundle;
 mod kubernetes;
+pub mod structure;
 
 use serde::Serialize;
 
 use crate::diagnostic::{Anchor, Diagnostic, Path, Segment};
 use crate::registry::{self, Severity};
-use crate::schema::{self, Walker};
+use crate::schema;
 use crate::source::Span;
 use crate::source::node::{Node, Value};
 use crate::source::yaml::{self, Document};
+use structure::Walker;
 
 /// What a document is, for faces that list documents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

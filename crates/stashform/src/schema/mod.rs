@@ -1,0 +1,215 @@
+//! The real CRD `openAPIV3Schema` of each kind (vendored by `cargo xtask vendor` into
+//! `data/crds.json`, descriptions stripped, repeated subschemas stored once), parsed once and
+//! lazily: the data layer 2 (`validate::structure`) walks and the editor JSON Schema
+//! (`json_schema.rs`) is made from.
+
+mod json_schema;
+
+pub use json_schema::json_schema;
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Path, Segment};
+
+/// One node of a structural schema (only the keywords the KubeStash CRDs use).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Schema {
+    /// In the vendored data: this node is shared subschema number `n` (see `xtask vendor`).
+    #[serde(rename = "$ref")]
+    reference: Option<usize>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub properties: BTreeMap<String, Schema>,
+    #[serde(default)]
+    pub required: Vec<String>,
+    #[serde(rename = "additionalProperties")]
+    pub additional: Option<Box<Schema>>,
+    pub items: Option<Box<Schema>>,
+    #[serde(rename = "enum", default)]
+    pub allowed: Vec<serde_json::Value>,
+    pub minimum: Option<f64>,
+    pub format: Option<String>,
+    pub pattern: Option<String>,
+    #[serde(rename = "x-kubernetes-int-or-string", default)]
+    pub int_or_string: bool,
+    #[serde(rename = "x-kubernetes-preserve-unknown-fields", default)]
+    pub preserve_unknown: bool,
+    #[serde(rename = "x-kubernetes-list-type")]
+    pub list_type: Option<String>,
+    #[serde(rename = "x-kubernetes-list-map-keys", default)]
+    pub list_map_keys: Vec<String>,
+    #[serde(default)]
+    pub nullable: bool,
+    /// Set once after loading: container resource requirements (`limits`, `requests`, `claims`).
+    #[serde(skip)]
+    resource_requirements: bool,
+}
+
+impl Schema {
+    /// A property of an object schema.
+    #[must_use]
+    pub fn property(&self, name: &str) -> Option<&Schema> {
+        self.properties.get(name)
+    }
+
+    /// The schema at a path below this one (through properties, map values and items).
+    #[must_use]
+    pub fn at(&self, path: &[Segment]) -> Option<&Schema> {
+        let mut schema = self;
+        for segment in path {
+            schema = match segment {
+                Segment::Key(key) => schema
+                    .properties
+                    .get(key)
+                    .or(schema.additional.as_deref())?,
+                Segment::Index(_) => schema.items.as_deref()?,
+            };
+        }
+        Some(schema)
+    }
+
+    /// Container resource requirements (`limits`, `requests`, `claims`).
+    #[must_use]
+    pub fn is_resource_requirements(&self) -> bool {
+        self.resource_requirements
+    }
+
+    /// Precompute what the walker asks of every node.
+    fn prepare(&mut self) {
+        self.resource_requirements = ["limits", "requests", "claims"]
+            .iter()
+            .all(|k| self.properties.contains_key(*k));
+        self.properties.values_mut().for_each(Schema::prepare);
+        for child in [&mut self.additional, &mut self.items]
+            .into_iter()
+            .flatten()
+        {
+            child.prepare();
+        }
+    }
+}
+
+/// The vendored CRD of one kind.
+#[derive(Debug, Deserialize)]
+pub struct Crd {
+    pub kind: String,
+    #[serde(rename = "apiVersion")]
+    pub api_version: String,
+    pub source: String,
+    pub schema: Schema,
+}
+
+/// `data/crds.json`: the CRDs of every kind, repeated subschemas stored once.
+#[derive(Deserialize)]
+struct Bundle {
+    defs: Vec<Schema>,
+    kinds: Vec<Crd>,
+}
+
+const CRDS_JSON: &str = include_str!("../../data/crds.json");
+
+impl Schema {
+    /// Replace `$ref` nodes by the (already resolved) shared subschemas.
+    fn resolve(&mut self, defs: &[Schema]) {
+        if let Some(index) = self.reference {
+            if let Some(def) = defs.get(index) {
+                *self = def.clone();
+            }
+            return;
+        }
+        self.properties.values_mut().for_each(|p| p.resolve(defs));
+        for child in [&mut self.additional, &mut self.items]
+            .into_iter()
+            .flatten()
+        {
+            child.resolve(defs);
+        }
+    }
+}
+
+fn crds() -> &'static [Crd] {
+    static CELL: OnceLock<Vec<Crd>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut bundle: Bundle =
+            serde_json::from_str(CRDS_JSON).expect("vendored CRD data is valid (checked by tests)");
+        // A def refers only to earlier defs: resolve them in order.
+        for i in 0..bundle.defs.len() {
+            let (done, rest) = bundle.defs.split_at_mut(i);
+            rest[0].resolve(done);
+        }
+        for crd in &mut bundle.kinds {
+            crd.schema.resolve(&bundle.defs);
+            crd.schema.prepare();
+        }
+        bundle.kinds
+    })
+}
+
+/// The kinds stashform validates.
+pub const KINDS: &[&str] = &[
+    "BackupConfiguration",
+    "RestoreSession",
+    "BackupStorage",
+    "RetentionPolicy",
+];
+
+/// The CRD of a kind, if stashform knows it.
+#[must_use]
+pub fn crd(kind: &str) -> Option<&'static Crd> {
+    crds().iter().find(|crd| crd.kind == kind)
+}
+
+/// The values the CRD of `kind` allows at `path` (its `enum`), in the CRD's order; empty when
+/// the field is free or unknown. Forms offer these, so that no face repeats the CRD.
+///
+/// ```
+/// let path = stashform::Path::parse("spec.sessions[0].repositories[0].deletionPolicy").unwrap();
+/// assert_eq!(stashform::schema::allowed_values("BackupConfiguration", &path), ["Delete", "WipeOut", "Retain"]);
+/// ```
+#[must_use]
+pub fn allowed_values(kind: &str, path: &Path) -> Vec<String> {
+    crd(kind)
+        .and_then(|crd| crd.schema.at(&path.0))
+        .map(|schema| {
+            schema
+                .allowed
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// "did you mean …?" for a misspelled key or value.
+#[must_use]
+pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    let lower = word.to_ascii_lowercase();
+    candidates
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&lower, &c.to_ascii_lowercase()),
+                c,
+            )
+        })
+        .filter(|(distance, c)| *distance <= (c.len() / 3).max(1) + 1)
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+/// The kind a user means: `BackupConfiguration`, `backupconfiguration`, `backup`, `bc`, ...
+#[must_use]
+pub fn resolve_kind(name: &str) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    let kind = match lower.as_str() {
+        "backupconfiguration" | "backup" | "bc" => "BackupConfiguration",
+        "restoresession" | "restore" => "RestoreSession",
+        "backupstorage" | "storage" => "BackupStorage",
+        "retentionpolicy" | "retention" => "RetentionPolicy",
+        _ => return None,
+    };
+    Some(kind)
+}

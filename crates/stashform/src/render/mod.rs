@@ -3,9 +3,10 @@
 //! schedules always quoted. Only layout changes: loading the output gives the same values,
 //! unknown fields included, and rendering it again gives the same text.
 //!
-//! Rendered from text ([`render_text`]), every comment is kept next to its node (see
-//! `comments`): own-line comments above the entry or item below them, trailing comments on
-//! their node's line, comments before a `---` before it, and blank lines between entries (one
+//! Rendered from text ([`render_text`]), every comment is kept next to its node (the rules are
+//! in `comments.rs`): own-line comments above the entry or item below them, trailing comments
+//! on their node's line, comments above a document's first node at its top, comments that end
+//! a block at its end, comments before a `---` before it; and blank lines between entries (one
 //! at most).
 
 mod comments;

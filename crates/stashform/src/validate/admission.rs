@@ -191,6 +191,8 @@ fn hooks_timeouts(
     }
 }
 
+/// The BackupConfiguration webhook's checks, in its order: backends, then each session's
+/// name, repositories' names, scheduler and addon, repositories' targets, and durations.
 fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic>) {
     let Some(spec) = spec else {
         // Without spec the webhook fails its first rule.
@@ -204,7 +206,43 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
         .anchor = Anchor::Missing;
         return;
     };
-    // Backends (B1-B4).
+    let backend_names = backends(spec, spec_path, out);
+    // Sessions (S1-S4, A1-A4, R1-R4).
+    let sessions_path = spec_path.key("sessions");
+    let sessions = spec.items_at("sessions");
+    if sessions.is_empty() {
+        push(
+            out,
+            &registry::NO_SESSIONS,
+            sessions_path.clone(),
+            "at least one session is required".to_owned(),
+            "sessions can not be empty".to_owned(),
+        );
+    }
+    let mut session_names: Vec<&str> = Vec::new();
+    // directory -> (backend -> repository name): the webhook's map, quirk included.
+    let mut directories: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
+    for (s, session) in sessions.iter().enumerate() {
+        let path = || sessions_path.index(s);
+        let name = session_name(session, &path, &mut session_names, out);
+        let repositories = session.items_at("repositories");
+        repository_names(repositories, &path, name, out);
+        scheduler_and_addon(session, &path, name, out);
+        repository_targets(
+            repositories,
+            &path,
+            name,
+            &backend_names,
+            &mut directories,
+            out,
+        );
+        session_durations(session, &path, out);
+    }
+}
+
+/// B1-B4: backend names are unique, and each backend has a storageRef and a retentionPolicy.
+/// Returns the declared names, which repositories must use.
+fn backends<'n>(spec: &'n Node, spec_path: &Path, out: &mut Vec<Diagnostic>) -> Vec<&'n str> {
     let backends = spec.items_at("backends");
     if backends.is_empty() {
         let mut d = Diagnostic::new(
@@ -261,191 +299,215 @@ fn backup_configuration(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Dia
             out.push(d);
         }
     }
-    // Sessions (S1-S4, A1-A4, R1-R4).
-    let sessions_path = spec_path.key("sessions");
-    let sessions = spec.items_at("sessions");
-    if sessions.is_empty() {
+    backend_names
+}
+
+/// A session has a name, unique in the BackupConfiguration and valid as an object name.
+fn session_name<'n>(
+    session: &'n Node,
+    path: &dyn Fn() -> Path,
+    seen: &mut Vec<&'n str>,
+    out: &mut Vec<Diagnostic>,
+) -> &'n str {
+    let name = session.str_at("name").unwrap_or_default();
+    if name.is_empty() {
         push(
             out,
-            &registry::NO_SESSIONS,
-            sessions_path.clone(),
-            "at least one session is required".to_owned(),
-            "sessions can not be empty".to_owned(),
+            &registry::EMPTY_SESSION_NAME,
+            path().key("name"),
+            "session has no name".to_owned(),
+            "session name can not be empty".to_owned(),
+        );
+    } else if seen.contains(&name) {
+        push(
+            out,
+            &registry::DUPLICATE_SESSION,
+            path().key("name"),
+            format!("session name `{name}` is used twice"),
+            format!(
+                "duplicate session name found: {}. Please choose a different session name",
+                q(name)
+            ),
         );
     }
-    let mut session_names: Vec<&str> = Vec::new();
-    // directory -> (backend -> repository name): the webhook's map, quirk included.
-    let mut directories: HashMap<&str, HashMap<&str, &str>> = HashMap::new();
-    for (s, session) in sessions.iter().enumerate() {
-        let path = || sessions_path.index(s);
-        let name = session.str_at("name").unwrap_or_default();
-        if name.is_empty() {
+    seen.push(name);
+    object_name(session, path, "session name", out);
+    name
+}
+
+/// Repository names are unique within their session and valid as object names.
+fn repository_names(
+    repositories: &[Node],
+    path: &dyn Fn() -> Path,
+    name: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut repo_names: Vec<&str> = Vec::new();
+    for (r, repo) in repositories.iter().enumerate() {
+        let repo_name = repo.str_at("name").unwrap_or_default();
+        if repo_names.contains(&repo_name) {
             push(
                 out,
-                &registry::EMPTY_SESSION_NAME,
-                path().key("name"),
-                "session has no name".to_owned(),
-                "session name can not be empty".to_owned(),
-            );
-        } else if session_names.contains(&name) {
-            push(
-                out,
-                &registry::DUPLICATE_SESSION,
-                path().key("name"),
-                format!("session name `{name}` is used twice"),
+                &registry::DUPLICATE_REPOSITORY,
+                path().key("repositories").index(r).key("name"),
+                format!("repository name `{repo_name}` is used twice in session `{name}`"),
                 format!(
-                    "duplicate session name found: {}. Please choose a different session name",
-                    q(name)
+                    "duplicate repository name found: {}. Please choose a different repository name",
+                    q(repo_name)
                 ),
             );
         }
-        session_names.push(name);
-        object_name(session, &path, "session name", out);
-        let repositories = session.items_at("repositories");
-        let mut repo_names: Vec<&str> = Vec::new();
-        for (r, repo) in repositories.iter().enumerate() {
-            let repo_name = repo.str_at("name").unwrap_or_default();
-            if repo_names.contains(&repo_name) {
-                push(
-                    out,
-                    &registry::DUPLICATE_REPOSITORY,
-                    path().key("repositories").index(r).key("name"),
-                    format!("repository name `{repo_name}` is used twice in session `{name}`"),
-                    format!(
-                        "duplicate repository name found: {}. Please choose a different repository name",
-                        q(repo_name)
-                    ),
-                );
-            }
-            repo_names.push(repo_name);
-            object_name(
-                repo,
-                &|| path().key("repositories").index(r),
-                "repository name",
-                out,
-            );
-        }
-        if session.get("scheduler").is_none_or(Node::is_null) {
+        repo_names.push(repo_name);
+        object_name(
+            repo,
+            &|| path().key("repositories").index(r),
+            "repository name",
+            out,
+        );
+    }
+}
+
+/// A session has a scheduler and an addon, and its addon is complete (A1-A4).
+fn scheduler_and_addon(
+    session: &Node,
+    path: &dyn Fn() -> Path,
+    name: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    if session.get("scheduler").is_none_or(Node::is_null) {
+        push(
+            out,
+            &registry::MISSING_SCHEDULER,
+            path().key("scheduler"),
+            format!("session `{name}` has no scheduler"),
+            format!(
+                "scheduler is empty for session: {}. Please provide scheduler",
+                q(name)
+            ),
+        )
+        .anchor = Anchor::Missing;
+    }
+    match session.get("addon").filter(|a| !a.is_null()) {
+        None => {
             push(
                 out,
-                &registry::MISSING_SCHEDULER,
-                path().key("scheduler"),
-                format!("session `{name}` has no scheduler"),
+                &registry::MISSING_ADDON,
+                path().key("addon"),
+                format!("session `{name}` has no addon"),
                 format!(
-                    "scheduler is empty for session: {}. Please provide scheduler",
+                    "addon info is empty for session: {}. Please provide addon info",
                     q(name)
                 ),
             )
             .anchor = Anchor::Missing;
         }
-        match session.get("addon").filter(|a| !a.is_null()) {
-            None => {
-                push(
-                    out,
-                    &registry::MISSING_ADDON,
-                    path().key("addon"),
-                    format!("session `{name}` has no addon"),
-                    format!(
-                        "addon info is empty for session: {}. Please provide addon info",
-                        q(name)
-                    ),
-                )
-                .anchor = Anchor::Missing;
-            }
-            Some(addon) => addon_info(addon, &|| path().key("addon"), name, out),
+        Some(addon) => addon_info(addon, &|| path().key("addon"), name, out),
+    }
+}
+
+/// A session has repositories, each on a declared backend, with a directory that no
+/// other repository uses (the webhook's map, quirk included).
+fn repository_targets<'n>(
+    repositories: &'n [Node],
+    path: &dyn Fn() -> Path,
+    name: &str,
+    backend_names: &[&str],
+    directories: &mut HashMap<&'n str, HashMap<&'n str, &'n str>>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if repositories.is_empty() {
+        push(
+            out,
+            &registry::NO_REPOSITORIES,
+            path().key("repositories"),
+            format!("session `{name}` has no repositories"),
+            format!(
+                "no repository found for session: {}. Please provide atleast one repository",
+                q(name)
+            ),
+        );
+    }
+    for (r, repo) in repositories.iter().enumerate() {
+        let repo_path = || path().key("repositories").index(r);
+        let repo_name = repo.str_at("name").unwrap_or_default();
+        let backend = repo.str_at("backend").unwrap_or_default();
+        if !backend.is_empty() && !backend_names.contains(&backend) {
+            let mut d = Diagnostic::new(
+                &registry::UNKNOWN_BACKEND,
+                repo_path().key("backend"),
+                format!("backend `{backend}` is not declared in spec.backends"),
+            )
+            .upstream(format!(
+                "backend {} for repository {} doesn't match with any of the given backends",
+                q(backend),
+                q(repo_name)
+            ));
+            d.help = crate::schema::suggest(backend, backend_names.iter().copied()).or_else(|| {
+                (!backend_names.is_empty())
+                    .then(|| format!("declared backends: {}", backend_names.join(", ")))
+            });
+            out.push(d);
         }
-        if repositories.is_empty() {
+        let directory = repo.str_at("directory").unwrap_or_default();
+        if directory.is_empty() {
             push(
                 out,
-                &registry::NO_REPOSITORIES,
-                path().key("repositories"),
-                format!("session `{name}` has no repositories"),
+                &registry::EMPTY_DIRECTORY,
+                repo_path().key("directory"),
+                format!("repository `{repo_name}` has no directory"),
                 format!(
-                    "no repository found for session: {}. Please provide atleast one repository",
-                    q(name)
+                    "directory is not provided for repository: {}. Please provide a directory",
+                    q(repo_name)
                 ),
             );
+            continue;
         }
-        for (r, repo) in repositories.iter().enumerate() {
-            let repo_path = || path().key("repositories").index(r);
-            let repo_name = repo.str_at("name").unwrap_or_default();
-            let backend = repo.str_at("backend").unwrap_or_default();
-            if !backend.is_empty() && !backend_names.contains(&backend) {
-                let mut d = Diagnostic::new(
-                    &registry::UNKNOWN_BACKEND,
-                    repo_path().key("backend"),
-                    format!("backend `{backend}` is not declared in spec.backends"),
-                )
-                .upstream(format!(
-                    "backend {} for repository {} doesn't match with any of the given backends",
-                    q(backend),
-                    q(repo_name)
-                ));
-                d.help =
-                    crate::schema::suggest(backend, backend_names.iter().copied()).or_else(|| {
-                        (!backend_names.is_empty())
-                            .then(|| format!("declared backends: {}", backend_names.join(", ")))
-                    });
-                out.push(d);
-            }
-            let directory = repo.str_at("directory").unwrap_or_default();
-            if directory.is_empty() {
+        if let Some(by_backend) = directories.get(directory) {
+            let owner = by_backend.get(backend).copied().unwrap_or_default();
+            if owner != repo_name {
+                let message = if owner.is_empty() {
+                    format!(
+                        "directory `{directory}` is already used by a repository on another backend"
+                    )
+                } else {
+                    format!("directory `{directory}` is already used by repository `{owner}`")
+                };
                 push(
                     out,
-                    &registry::EMPTY_DIRECTORY,
+                    &registry::DUPLICATE_DIRECTORY,
                     repo_path().key("directory"),
-                    format!("repository `{repo_name}` has no directory"),
+                    message,
                     format!(
-                        "directory is not provided for repository: {}. Please provide a directory",
+                        "repository {} already using the directory {}. Please, choose a different directory for repository {}",
+                        q(owner),
+                        q(directory),
                         q(repo_name)
                     ),
                 );
-                continue;
             }
-            if let Some(by_backend) = directories.get(directory) {
-                let owner = by_backend.get(backend).copied().unwrap_or_default();
-                if owner != repo_name {
-                    let message = if owner.is_empty() {
-                        format!(
-                            "directory `{directory}` is already used by a repository on another backend"
-                        )
-                    } else {
-                        format!("directory `{directory}` is already used by repository `{owner}`")
-                    };
-                    push(
-                        out,
-                        &registry::DUPLICATE_DIRECTORY,
-                        repo_path().key("directory"),
-                        message,
-                        format!(
-                            "repository {} already using the directory {}. Please, choose a different directory for repository {}",
-                            q(owner),
-                            q(directory),
-                            q(repo_name)
-                        ),
-                    );
-                }
-            }
-            directories.insert(directory, HashMap::from([(backend, repo_name)]));
         }
-        // Decoding of Go durations.
-        duration_field(
-            session.get("backupTimeout"),
-            || path().key("backupTimeout"),
-            out,
-        );
-        duration_field(
-            session.get("retryConfig").and_then(|r| r.get("delay")),
-            || path().key("retryConfig").key("delay"),
-            out,
-        );
-        hooks_timeouts(
-            session.get("hooks"),
-            &|| path().key("hooks"),
-            &["preBackup", "postBackup"],
-            out,
-        );
+        directories.insert(directory, HashMap::from([(backend, repo_name)]));
     }
+}
+
+/// Go durations (`backupTimeout`, `retryConfig.delay`, hook timeouts) must decode.
+fn session_durations(session: &Node, path: &dyn Fn() -> Path, out: &mut Vec<Diagnostic>) {
+    duration_field(
+        session.get("backupTimeout"),
+        || path().key("backupTimeout"),
+        out,
+    );
+    duration_field(
+        session.get("retryConfig").and_then(|r| r.get("delay")),
+        || path().key("retryConfig").key("delay"),
+        out,
+    );
+    hooks_timeouts(
+        session.get("hooks"),
+        &|| path().key("hooks"),
+        &["preBackup", "postBackup"],
+        out,
+    );
 }
 
 /// A1-A4 for a session's addon (the RestoreSession webhook does not check its addon).

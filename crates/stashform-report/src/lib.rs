@@ -1,0 +1,89 @@
+//! The renderers of stashform's findings, one module per output format: `human`
+//! (annotate-snippets), `json`, `sarif` and `github`. No I/O, no environment: a face reads the
+//! files, decides about colour, and writes what these return, so that every face prints the
+//! same bytes for the same findings.
+
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use stashform::diagnostic::Diagnostic;
+use stashform::registry::Severity;
+use stashform::source::yaml;
+use stashform::{Encoding, LineIndex, Located, Report};
+
+/// One checked file: its text (lossy if not UTF-8), its line index and its report.
+pub struct CheckedFile {
+    /// The name as the user gave it (`-` for stdin).
+    pub name: String,
+    pub text: String,
+    pub index: LineIndex,
+    pub report: Report,
+}
+
+impl CheckedFile {
+    /// Check the bytes of a file, as the CLI reads it: text that is not UTF-8 gets an
+    /// `invalid-encoding` diagnostic.
+    #[must_use]
+    pub fn check(name: String, bytes: Vec<u8>) -> Self {
+        // One copy of the source: the bytes become the text when they are UTF-8.
+        let (text, report) = match yaml::decode(&bytes) {
+            Ok(_) => {
+                let text = String::from_utf8(bytes).unwrap_or_default();
+                let report = stashform::check(&text);
+                (text, report)
+            }
+            Err(diagnostic) => (
+                String::from_utf8_lossy(&bytes).into_owned(),
+                Report {
+                    documents: Vec::new(),
+                    diagnostics: vec![*diagnostic],
+                },
+            ),
+        };
+        Self::new(name, text, report)
+    }
+
+    /// A file whose report is already made.
+    #[must_use]
+    pub fn new(name: String, text: String, report: Report) -> Self {
+        let index = LineIndex::new(&text);
+        Self {
+            name,
+            text,
+            index,
+            report,
+        }
+    }
+
+    /// A diagnostic of this file with its lines and columns.
+    #[must_use]
+    pub fn located(&self, diagnostic: &Diagnostic, encoding: Encoding) -> Located {
+        diagnostic.locate(&self.text, &self.index, encoding)
+    }
+}
+
+/// What a run found, over all its files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub documents: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    #[must_use]
+    pub fn of(files: &[CheckedFile]) -> Self {
+        Self {
+            files: files.len(),
+            documents: files.iter().map(|f| f.report.documents.len()).sum(),
+            errors: files.iter().map(|f| f.report.count(Severity::Error)).sum(),
+            warnings: files
+                .iter()
+                .map(|f| f.report.count(Severity::Warning))
+                .sum(),
+        }
+    }
+}

@@ -1,8 +1,9 @@
-//! The `stashform` command line: argument parsing, file handling and output formats only.
-//! Every finding comes from the core (`stashform::check`); this crate just renders it.
+//! The `stashform` command line: argument parsing, file handling and the commands
+//! (`commands/`). Every finding comes from the core (`stashform::check`) and is rendered by
+//! `stashform-report`.
 
+mod commands;
 mod inputs;
-mod output;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -97,18 +98,18 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli, out: &mut dyn Write) -> u8 {
     match cli.command {
-        Command::Check { format, paths } => output::check(&paths, format, out),
+        Command::Check { format, paths } => commands::check(&paths, format, out),
         Command::Fmt {
             check,
             write,
             paths,
-        } => output::fmt(&paths, check, write, out),
+        } => commands::fmt(&paths, check, write, out),
         Command::Schedule {
             expr,
             next,
             from,
             json,
-        } => output::schedule(&expr, next, from.as_deref(), json, out),
+        } => commands::schedule(&expr, next, from.as_deref(), json, out),
         Command::Schema { kind } => match stashform::schema::json_schema(&kind) {
             Some(schema) => {
                 let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
@@ -123,6 +124,6 @@ fn run(cli: Cli, out: &mut dyn Write) -> u8 {
                 2
             }
         },
-        Command::Rules { rule } => output::rules(rule.as_deref(), out),
+        Command::Rules { rule } => commands::rules(rule.as_deref(), out),
     }
 }

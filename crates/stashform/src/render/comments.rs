@@ -130,7 +130,12 @@ impl Attached {
         anchors.sort_by_key(|a| a.id);
         anchors.dedup_by_key(|a| a.id);
         let markers = document_markers(text);
-        let marker_between = |from: usize, to: usize| markers.iter().any(|&m| from < m && m < to);
+        // Markers are in text order: the first one after `from` decides.
+        let marker_between = |from: usize, to: usize| {
+            markers
+                .get(markers.partition_point(|&m| m <= from))
+                .is_some_and(|&m| m < to)
+        };
 
         // Each comment's place, in text order (kept by the stable sort below).
         let mut placed: Vec<(Place, Lead)> = Vec::new();
@@ -352,8 +357,11 @@ fn document_markers(text: &str) -> Vec<usize> {
 
 /// Whether a line between two others holds nothing but blanks.
 fn has_blank_line(text: &str) -> bool {
+    // A CRLF break is one break (splitting at `\r` and `\n` alike would see a blank line in
+    // each); a lone `\r` is a break too.
     text.trim_end()
-        .split(['\n', '\r'])
+        .split('\n')
+        .flat_map(|line| line.strip_suffix('\r').unwrap_or(line).split('\r'))
         .skip(1)
         .any(|line| line.trim().is_empty())
 }

@@ -14,12 +14,7 @@ use crate::{CheckedFile, Summary};
 /// face decides, e.g. from the terminal and `NO_COLOR`).
 #[must_use]
 pub fn render(checked: &[CheckedFile], color: bool) -> String {
-    let Summary {
-        files,
-        documents,
-        errors,
-        warnings,
-    } = Summary::of(checked);
+    let summary = Summary::of(checked);
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -40,10 +35,10 @@ pub fn render(checked: &[CheckedFile], color: bool) -> String {
     let _ = writeln!(
         text,
         "checked {}, {}: {}, {}",
-        plural(files, "file"),
-        plural(documents, "document"),
-        plural(errors, "error"),
-        plural(warnings, "warning"),
+        plural(summary.files, "file"),
+        plural(summary.documents, "document"),
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
     );
     text
 }

@@ -9,12 +9,7 @@ use crate::{CheckedFile, Summary};
 /// UTF-8 bytes.
 #[must_use]
 pub fn render(checked: &[CheckedFile]) -> String {
-    let Summary {
-        files,
-        documents,
-        errors,
-        warnings,
-    } = Summary::of(checked);
+    let summary = Summary::of(checked);
     let mut diagnostics = Vec::new();
     for file in checked {
         for diagnostic in &file.report.diagnostics {
@@ -27,7 +22,7 @@ pub fn render(checked: &[CheckedFile]) -> String {
     let report = json!({
         "version": 1,
         "diagnostics": diagnostics,
-        "summary": {"files": files, "documents": documents, "errors": errors, "warnings": warnings},
+        "summary": {"files": summary.files, "documents": summary.documents, "errors": summary.errors, "warnings": summary.warnings},
     });
     format!(
         "{}\n",

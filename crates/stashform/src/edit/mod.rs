@@ -91,8 +91,7 @@ impl std::error::Error for EditError {}
 /// The text does not load, the edit names what is not there (a list to move in), or the text
 /// layout at the edit cannot be changed exactly (for example through an alias).
 pub fn apply(text: &str, document: usize, edit: &Edit) -> Result<String, EditError> {
-    let before = loaded(text)?;
-    apply_loaded(text, &before.documents, document, edit).map(|(edited, _)| edited)
+    apply_all(text, document, std::slice::from_ref(edit))
 }
 
 /// [`apply`] on a text already loaded (`documents` are `text`'s); also gives what the new text

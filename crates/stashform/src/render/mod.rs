@@ -95,7 +95,7 @@ pub(crate) fn item_text(value: &Node, parent: &str) -> String {
 /// What follows `key:` for `value`: ` scalar\n`, or a line break and the block at level 1.
 pub(crate) fn value_text(value: &Node, key: &str) -> String {
     let mut renderer = Renderer::new(None);
-    renderer.value_after_key(value, key, 0);
+    renderer.value_after_key(value, key, 0, None);
     renderer.out
 }
 
@@ -286,23 +286,15 @@ impl<'c> Renderer<'c> {
             }
             self.out.push(':');
             let trailing = self.trailing(id);
-            self.value_after_key_commented(value, &key.name, level, trailing);
+            self.value_after_key(value, &key.name, level, trailing);
         }
         let end = self.end_of(block);
         self.comment_lines(&end, level);
     }
 
-    fn value_after_key(&mut self, value: &Node, key: &str, level: usize) {
-        self.value_after_key_commented(value, key, level, None);
-    }
-
-    fn value_after_key_commented(
-        &mut self,
-        value: &Node,
-        key: &str,
-        level: usize,
-        trailing: Option<String>,
-    ) {
+    /// What follows `key:`: a block below it, or the scalar on its line (with the node's
+    /// trailing comment).
+    fn value_after_key(&mut self, value: &Node, key: &str, level: usize, trailing: Option<String>) {
         match &value.value {
             Value::Map(entries) if !entries.is_empty() => {
                 self.end_line(trailing);
@@ -313,15 +305,21 @@ impl<'c> Renderer<'c> {
                 self.block_seq(items, value.span.start, key, level + 1);
             }
             _ => {
-                let text = scalar(value, key);
                 self.out.push(' ');
-                if text.starts_with('|') {
-                    literal(&mut self.out, &text, level + 1, trailing.as_deref());
-                } else {
-                    self.out.push_str(&text);
-                    self.end_line(trailing);
-                }
+                self.scalar_line(value, key, level, trailing);
             }
+        }
+    }
+
+    /// A scalar ending the current line (a literal block's lines below it, at `level + 1`),
+    /// with the node's trailing comment.
+    fn scalar_line(&mut self, node: &Node, key: &str, level: usize, trailing: Option<String>) {
+        let text = scalar(node, key);
+        if text.starts_with('|') {
+            literal(&mut self.out, &text, level + 1, trailing.as_deref());
+        } else {
+            self.out.push_str(&text);
+            self.end_line(trailing);
         }
     }
 
@@ -346,15 +344,7 @@ impl<'c> Renderer<'c> {
                     self.end_line(trailing);
                     self.block_seq(inner, item.span.start, parent, level + 1);
                 }
-                _ => {
-                    let text = scalar(item, parent);
-                    if text.starts_with('|') {
-                        literal(&mut self.out, &text, level + 1, trailing.as_deref());
-                    } else {
-                        self.out.push_str(&text);
-                        self.end_line(trailing);
-                    }
-                }
+                _ => self.scalar_line(item, parent, level, trailing),
             }
         }
         let end = self.end_of(block);

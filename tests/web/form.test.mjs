@@ -1,37 +1,23 @@
 // Building documents with the form alone: every seed example, errors on the right fields.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  serve, launch, open, seeds, formLeaves, fillThroughForm, yamlText, pasteYaml, diagnostics,
-  switchView, loadTemplate, setControl, foreignRequests, SEED_DIR,
+  browserSuite, seeds, formLeaves, fillThroughForm, yamlText, pasteYaml, diagnostics,
+  switchView, loadTemplate, setControl, SEED_DIR,
 } from './harness.mjs';
 
-let server;
-let browser;
+const suite = browserSuite();
 let examples;
-const pages = [];
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
   examples = await seeds();
 });
 
-after(async () => {
-  for (const { record } of pages) {
-    assert.deepEqual(record.errors, [], 'no console errors');
-    assert.deepEqual(foreignRequests(record, server.url), [], 'no request left the origin');
-  }
-  await browser.close();
-  await server.close();
-});
-
-async function fresh(viewport) {
-  const opened = await open(browser, server.url, viewport ? { viewport } : undefined);
-  pages.push(opened);
-  return opened.page;
+/** A fresh page of the site, at the default size or `viewport`. */
+function fresh(viewport) {
+  return suite.fresh(undefined, viewport ? { viewport } : undefined);
 }
 
 /** The core's canonical rendering of a seed: paste it, press Format. */

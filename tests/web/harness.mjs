@@ -4,6 +4,8 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -177,4 +179,33 @@ export async function loadTemplate(page, i) {
 export function foreignRequests(record, url) {
   const origin = new URL(url).origin;
   return record.requests.filter((r) => !r.startsWith('data:') && new URL(r).origin !== origin);
+}
+
+/**
+ * The hooks every page test file shares: serve `dist/web` and launch Chromium before the tests;
+ * after them, assert that no page opened through `fresh` logged an error or sent a request off
+ * the origin, then close everything. `fresh(url?, options?)` opens a fresh page (default: the
+ * site's root); `server` is there once the tests run.
+ */
+export function browserSuite() {
+  const suite = { server: undefined, browser: undefined };
+  const pages = [];
+  before(async () => {
+    suite.server = await serve();
+    suite.browser = await launch();
+  });
+  after(async () => {
+    for (const { record } of pages) {
+      assert.deepEqual(record.errors, [], 'no console errors');
+      assert.deepEqual(foreignRequests(record, suite.server.url), [], 'no request left the origin');
+    }
+    await suite.browser.close();
+    await suite.server.close();
+  });
+  suite.fresh = async (url = suite.server.url, options = undefined) => {
+    const opened = await open(suite.browser, url, options);
+    pages.push(opened);
+    return opened.page;
+  };
+  return suite;
 }

@@ -1,36 +1,17 @@
 // Nothing the user wrote is lost: form edits change only their values' lines, Format keeps
 // comments, undo and redo walk every change, and the form waits while the YAML is broken.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, yamlText, pasteYaml, setControl, foreignRequests, ROOT } from './harness.mjs';
+import { browserSuite, yamlText, pasteYaml, setControl, ROOT } from './harness.mjs';
 
-let server;
-let browser;
+const { fresh } = browserSuite();
 let commented;
-const pages = [];
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
   commented = await readFile(join(ROOT, 'tests/fixtures/comments/migrated.yaml'), 'utf8');
 });
-
-after(async () => {
-  for (const { record } of pages) {
-    assert.deepEqual(record.errors, [], 'no console errors');
-    assert.deepEqual(foreignRequests(record, server.url), [], 'no request left the origin');
-  }
-  await browser.close();
-  await server.close();
-});
-
-async function fresh() {
-  const opened = await open(browser, server.url);
-  pages.push(opened);
-  return opened.page;
-}
 
 /** The numbers (1-based) of the lines that differ; the texts must have as many lines. */
 function changedLines(before, after) {

@@ -1,38 +1,20 @@
 // The page around the form: share links, drafts, copy, download, the embed, the layout.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  serve, launch, open, ready, yamlText, diagnostics, setControl, loadTemplate, switchView,
-  foreignRequests, ROOT,
+  browserSuite, ready, yamlText, diagnostics, setControl, loadTemplate, switchView,
+  ROOT,
 } from './harness.mjs';
 
-let server;
-let browser;
-const pages = [];
+const suite = browserSuite();
+const { fresh } = suite;
 const SHOTS = join(ROOT, 'target/screenshots');
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
   await mkdir(SHOTS, { recursive: true });
 });
-
-after(async () => {
-  for (const { record } of pages) {
-    assert.deepEqual(record.errors, [], 'no console errors');
-    assert.deepEqual(foreignRequests(record, server.url), [], 'no request left the origin');
-  }
-  await browser.close();
-  await server.close();
-});
-
-async function fresh(url = server.url, options) {
-  const opened = await open(browser, url, options);
-  pages.push(opened);
-  return opened.page;
-}
 
 test('a share link carries the document and opens it elsewhere', async () => {
   const page = await fresh();
@@ -89,7 +71,7 @@ test('copy and download give exactly the YAML pane', async () => {
 });
 
 test('#/restore opens the restore view directly', async () => {
-  const page = await fresh(`${server.url}#/restore`);
+  const page = await fresh(`${suite.server.url}#/restore`);
   assert.match(await yamlText(page), /kind: RestoreSession/);
   assert.equal(await page.locator('[name="spec.dataSource.snapshot"]').count(), 1);
   await page.evaluate(() => { location.hash = '#/backup'; });
@@ -112,7 +94,7 @@ test('every control has a name that is its path, and a label', async () => {
 });
 
 test('the embed mounts an editor from one element and one script', async () => {
-  const page = await fresh(`${server.url}embed.html`);
+  const page = await fresh(`${suite.server.url}embed.html`);
   const name = 'spec.sessions[0].addon.tasks[0].params.backupCmd';
   await page.waitForSelector(`stashform-editor [name="${name}"]`);
   assert.equal(await page.locator(`[name="${name}"]`).inputValue(), 'pg_dump');
@@ -128,7 +110,7 @@ test('screenshots at 375 px and 1400 px, light and dark', async () => {
   const center = (page, selector) =>
     page.locator(selector).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
   for (const [width, height] of [[375, 812], [1400, 900]]) {
-    const page = await fresh(server.url, { viewport: { width, height } });
+    const page = await fresh(suite.server.url, { viewport: { width, height } });
     await page.screenshot({ path: join(SHOTS, `start-${width}.png`) });
     await loadTemplate(page, 1);
     await setControl(page, 'spec.sessions[0].scheduler.schedule', '0 0 * * 7');

@@ -1,86 +1,161 @@
-//! Turning PATH arguments into inputs: files, folders (recursive `*.yaml`/`*.yml`, sorted),
-//! and `-` for stdin.
+//! Turning PATH arguments into inputs: files, folders (recursive `*.yaml`/`*.yml`, sorted,
+//! hidden entries skipped), globs the shell did not expand (`'deploy/**/*.yaml'`), and `-` for
+//! stdin; each with the config that governs it, and without what that config excludes.
 
-use std::fs;
-use std::io::Read;
 use std::path::Path;
+
+use globset::GlobBuilder;
+
+use crate::config::Config;
+use crate::host::{Entry, Host};
 
 /// One input file, read whole.
 pub struct Input {
     /// The path as given (or found under a given folder); `-` for stdin.
     pub name: String,
     pub bytes: Vec<u8>,
+    /// Index into [`Inputs::configs`].
+    pub config: usize,
 }
 
-/// Read every input; I/O problems are returned as messages beside what could be read.
+/// Everything a command works on.
+#[derive(Default)]
+pub struct Inputs {
+    pub files: Vec<Input>,
+    pub configs: Vec<Config>,
+    /// What could not be read or found, as `path: reason`; a usage or I/O problem (exit 2).
+    pub problems: Vec<String>,
+}
+
+/// Read every input. `explicit_config` is `--config`; otherwise each path finds its own.
 #[must_use]
-pub fn collect(paths: &[String]) -> (Vec<Input>, Vec<String>) {
-    let mut inputs = Vec::new();
-    let mut problems = Vec::new();
-    let stdin_only = [String::from("-")];
-    let paths = if paths.is_empty() {
-        &stdin_only[..]
-    } else {
-        paths
-    };
+pub fn collect(host: &dyn Host, paths: &[String], explicit_config: Option<&str>) -> Inputs {
+    let mut inputs = Inputs::default();
+    let cwd = host.cwd();
     for path in paths {
-        if path == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin().read_to_end(&mut bytes) {
-                Ok(_) => inputs.push(Input {
-                    name: "-".to_owned(),
-                    bytes,
-                }),
-                Err(error) => problems.push(format!("-: {error}")),
+        let config = match Config::find(host, path, explicit_config) {
+            Ok(config) => config,
+            Err(problems) => {
+                inputs.problems.extend(problems);
+                continue;
             }
-            continue;
+        };
+        let config_index = match inputs
+            .configs
+            .iter()
+            .position(|known| known.file == config.file)
+        {
+            Some(index) => index,
+            None => {
+                inputs.configs.push(config);
+                inputs.configs.len() - 1
+            }
+        };
+        let config = &inputs.configs[config_index];
+        let files = if path == "-" {
+            vec![path.clone()]
+        } else {
+            match expand(host, path) {
+                Ok(files) => files,
+                Err(problem) => {
+                    inputs.problems.push(problem);
+                    continue;
+                }
+            }
+        };
+        for file in files {
+            if file != "-" && config.excludes(&cwd, &file) {
+                continue;
+            }
+            match host.read(&file) {
+                Ok(bytes) => inputs.files.push(Input {
+                    name: file,
+                    bytes,
+                    config: config_index,
+                }),
+                Err(error) => inputs.problems.push(format!("{file}: {error}")),
+            }
         }
-        let p = Path::new(path);
-        if p.is_dir() {
+    }
+    inputs
+}
+
+/// The files a PATH argument names.
+fn expand(host: &dyn Host, path: &str) -> Result<Vec<String>, String> {
+    match host.entry(path) {
+        Entry::File => Ok(vec![path.to_owned()]),
+        Entry::Dir => {
             let mut files = Vec::new();
-            walk(p, &mut files, &mut problems);
+            walk(host, path, &mut files, &|name| {
+                Path::new(name)
+                    .extension()
+                    .is_some_and(|e| e == "yaml" || e == "yml")
+            });
             files.sort();
             if files.is_empty() {
-                problems.push(format!("{path}: no *.yaml or *.yml files"));
+                return Err(format!("{path}: no *.yaml or *.yml files"));
             }
-            for file in files {
-                read(&file, &mut inputs, &mut problems);
-            }
-        } else {
-            read(path, &mut inputs, &mut problems);
+            Ok(files)
         }
+        Entry::Missing if is_glob(path) => {
+            let glob = GlobBuilder::new(path)
+                .literal_separator(true)
+                .build()
+                .map_err(|error| format!("{path}: not a glob: {}", error.kind()))?
+                .compile_matcher();
+            // Walk from the folder before the first component with a wildcard.
+            let root: Vec<&str> = path
+                .split('/')
+                .take_while(|component| !is_glob(component))
+                .collect();
+            let root = if root.is_empty() {
+                ".".to_owned()
+            } else {
+                root.join("/")
+            };
+            let mut files = Vec::new();
+            if host.entry(&root) == Entry::Dir {
+                walk(host, &root, &mut files, &|_| true);
+            }
+            // `./x` is listed as `x` when the pattern does not start with `./`.
+            let mut files: Vec<String> = files
+                .into_iter()
+                .map(|file| {
+                    if root == "." && !path.starts_with("./") {
+                        file.trim_start_matches("./").to_owned()
+                    } else {
+                        file
+                    }
+                })
+                .filter(|file| glob.is_match(file))
+                .collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(format!("{path}: no file matches"));
+            }
+            Ok(files)
+        }
+        Entry::Missing => Err(format!("{path}: No such file or directory")),
     }
-    (inputs, problems)
 }
 
-fn read(path: &str, inputs: &mut Vec<Input>, problems: &mut Vec<String>) {
-    match fs::read(path) {
-        Ok(bytes) => inputs.push(Input {
-            name: path.to_owned(),
-            bytes,
-        }),
-        Err(error) => problems.push(format!("{path}: {error}")),
-    }
+fn is_glob(path: &str) -> bool {
+    path.contains(['*', '?', '[', '{'])
 }
 
-fn walk(dir: &Path, files: &mut Vec<String>, problems: &mut Vec<String>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            problems.push(format!("{}: {error}", dir.display()));
-            return;
-        }
+fn walk(host: &dyn Host, dir: &str, files: &mut Vec<String>, keep: &dyn Fn(&str) -> bool) {
+    let Ok(names) = host.list(dir) else {
+        return;
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+    for name in names {
+        if name.starts_with('.') {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, files, problems);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            files.push(path.display().to_string());
+        let path = Path::new(dir).join(&name).to_string_lossy().into_owned();
+        match host.entry(&path) {
+            Entry::Dir => walk(host, &path, files, keep),
+            Entry::File if keep(&name) => files.push(path),
+            _ => {}
         }
     }
 }

@@ -1,16 +1,17 @@
 //! The `stashform` command line: argument parsing, file handling and the commands
 //! (`commands/`). Every finding comes from the core (`stashform::check`) and is rendered by
-//! `stashform-report`.
+//! `stashform-report`. All I/O goes through a [`Host`], so that the npm package's bin runs this
+//! same code compiled to wasm (`crates/stashform-bin-wasm`) and prints the same bytes.
 
 mod commands;
+pub mod config;
+pub mod host;
 mod inputs;
-
-use std::io::Write;
-use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use inputs::{Input, collect};
+pub use host::{Entry, Host};
+pub use inputs::{Input, Inputs, collect};
 
 /// Check, format and explain KubeStash backup and restore configuration.
 #[derive(Debug, Parser)]
@@ -22,15 +23,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Validate files, folders (recursive *.yaml, *.yml) or stdin (`-`).
-    /// Exit 0: no error; 1: errors found; 2: usage or I/O trouble.
-    Check {
-        /// Output format.
-        #[arg(long, short, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Files, folders, or `-` for stdin (the default).
-        paths: Vec<String>,
-    },
+    /// Validate files, folders (recursive *.yaml, *.yml), globs or stdin (`-`).
+    /// Exit 0: no error; 1: errors found (or more warnings than --max-warnings); 2: usage or
+    /// I/O trouble.
+    Check(CheckArgs),
     /// Print canonical YAML (documents joined with `---`): key order, indentation and quoting
     /// change; every value and every comment (next to its node) stay.
     Fmt {
@@ -69,6 +65,28 @@ enum Command {
     },
 }
 
+/// The options of `check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Read this config instead of the nearest `.stashform.yaml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<String>,
+    /// Report errors only (warnings and notes are neither shown nor counted).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Exit 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Check at most N files at once (default: one per core).
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Files, folders, globs, or `-` for stdin (the default when something is piped in).
+    pub paths: Vec<String>,
+}
+
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -76,54 +94,64 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    Junit,
 }
 
-/// Parse the process arguments and run.
+/// Parse the process arguments and run on the real system.
+#[cfg(not(target_family = "wasm"))]
 #[must_use]
-pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+pub fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(run(
+        std::env::args_os().map(|a| a.to_string_lossy().into_owned()),
+        &host::NativeHost,
+    ))
+}
+
+/// Run a command line (`args[0]` is the program name) against a host; the exit code.
+pub fn run(args: impl IntoIterator<Item = String>, host: &dyn Host) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            let code = if error.use_stderr() { 2 } else { 0 };
-            let _ = error.print();
-            return ExitCode::from(code);
+            let text = if host::color(host) {
+                error.render().ansi().to_string()
+            } else {
+                error.render().to_string()
+            };
+            if error.use_stderr() {
+                host.err(&text);
+                return 2;
+            }
+            host.out(&text);
+            return 0;
         }
     };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let code = run(cli, &mut out);
-    let _ = out.flush();
-    ExitCode::from(code)
-}
-
-fn run(cli: Cli, out: &mut dyn Write) -> u8 {
     match cli.command {
-        Command::Check { format, paths } => commands::check(&paths, format, out),
+        Command::Check(args) => commands::check(&args, host),
         Command::Fmt {
             check,
             write,
             paths,
-        } => commands::fmt(&paths, check, write, out),
+        } => commands::fmt(&paths, check, write, host),
         Command::Schedule {
             expr,
             next,
             from,
             json,
-        } => commands::schedule(&expr, next, from.as_deref(), json, out),
+        } => commands::schedule(&expr, next, from.as_deref(), json, host),
         Command::Schema { kind } => match stashform::schema::json_schema(&kind) {
             Some(schema) => {
                 let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-                let _ = writeln!(out, "{text}");
+                host.out(&format!("{text}\n"));
                 0
             }
             None => {
-                eprintln!(
-                    "stashform: unknown kind `{kind}`; use one of {}",
+                host.err(&format!(
+                    "stashform: unknown kind `{kind}`; use one of {}\n",
                     stashform::schema::KINDS.join(", ")
-                );
+                ));
                 2
             }
         },
-        Command::Rules { rule } => commands::rules(rule.as_deref(), out),
+        Command::Rules { rule } => commands::rules(rule.as_deref(), host),
     }
 }

@@ -1,11 +1,12 @@
 //! The renderers of stashform's findings, one module per output format: `human`
-//! (annotate-snippets), `json`, `sarif` and `github`. No I/O, no environment: a face reads the
+//! (annotate-snippets), `json`, `sarif`, `github` and `junit`. No I/O, no environment: a face reads the
 //! files, decides about colour, and writes what these return, so that every face prints the
 //! same bytes for the same findings.
 
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use stashform::diagnostic::Diagnostic;

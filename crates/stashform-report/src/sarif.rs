@@ -74,12 +74,22 @@ pub fn render(checked: &[CheckedFile]) -> String {
     )
 }
 
+/// A file name as a relative URI reference (RFC 3986): `/` kept, every byte outside the
+/// unreserved set percent-encoded, so that spaces, `%`, `#` and non-ASCII names stay valid.
 fn sarif_uri(name: &str) -> String {
     if name == "-" {
-        "stdin".to_owned()
-    } else {
-        name.trim_start_matches("./").to_owned()
+        return "stdin".to_owned();
     }
+    let name = name.trim_start_matches("./");
+    let mut uri = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            uri.push(char::from(byte));
+        } else {
+            let _ = write!(uri, "%{byte:02X}");
+        }
+    }
+    uri
 }
 
 fn sarif_level(severity: Severity) -> &'static str {

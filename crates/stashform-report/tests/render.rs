@@ -2,7 +2,8 @@
 //! text, a warning, a non-ASCII value (UTF-8 and UTF-16 columns differ), and a file name that
 //! needs escaping in GitHub commands.
 
-use stashform_report::{CheckedFile, github, human, json, sarif};
+use stashform::Severity;
+use stashform_report::{CheckedFile, github, human, json, junit, sarif};
 
 const TEXT: &str = "apiVersion: core.kubestash.com/v1alpha1
 kind: BackupConfiguration
@@ -30,7 +31,7 @@ spec:
 
 fn files() -> Vec<CheckedFile> {
     vec![CheckedFile::check(
-        "deploy/a,b:c.yaml".to_owned(),
+        "deploy/a,b:c #1 ü.yaml".to_owned(),
         TEXT.as_bytes().to_vec(),
     )]
 }
@@ -53,4 +54,47 @@ fn sarif() {
 #[test]
 fn github() {
     insta::assert_snapshot!(github::render(&files()));
+}
+
+#[test]
+fn junit() {
+    insta::assert_snapshot!(junit::render(&files()));
+}
+
+#[test]
+fn github_step_summary() {
+    insta::assert_snapshot!(github::step_summary(&files()));
+}
+
+/// Past 10 of a severity, findings are log lines, and the end says how many.
+#[test]
+fn github_annotates_ten_per_severity() {
+    let many: String = (0..12)
+        .map(|i| TEXT.replace("résumé-backup", &format!("b{i}")))
+        .collect::<Vec<_>>()
+        .join("---\n");
+    let files = vec![CheckedFile::check(
+        "many.yaml".to_owned(),
+        many.into_bytes(),
+    )];
+    let text = github::render(&files);
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("::error ")).count(),
+        10
+    );
+    let report = &files[0].report;
+    let over: usize = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .map(|severity| report.count(severity).saturating_sub(10))
+        .sum();
+    assert!(report.count(Severity::Error) > 10);
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("many.yaml:")).count(),
+        over
+    );
+    assert!(
+        text.ends_with(
+            "not annotated (GitHub shows 10 per severity); the step summary lists all\n"
+        )
+    );
 }

@@ -1,35 +1,82 @@
 //! `stashform check`: every finding of the given files, in the chosen format.
 
-use std::io::Write;
-
+use stashform::registry::Severity;
 use stashform_report::{CheckedFile, Summary};
 
-use super::color;
-use crate::Format;
-use crate::inputs::collect;
+use super::{no_input, paths_or_stdin};
+use crate::host::{Host, color};
+use crate::inputs::{Input, collect};
+use crate::{CheckArgs, Format};
 
-pub fn check(paths: &[String], format: Format, out: &mut dyn Write) -> u8 {
-    let (inputs, problems) = collect(paths);
-    let checked: Vec<CheckedFile> = inputs
-        .into_iter()
-        .map(|input| CheckedFile::check(input.name, input.bytes))
-        .collect();
-    for problem in &problems {
-        eprintln!("stashform: {problem}");
+pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
+    let Some(paths) = paths_or_stdin(&args.paths, host, "check") else {
+        return 2;
+    };
+    let inputs = collect(host, &paths, args.config.as_deref());
+    // Nothing piped and no PATH: an empty file list in CI must not pass.
+    if args.paths.is_empty() && inputs.files.first().is_some_and(|f| f.bytes.is_empty()) {
+        no_input(host, "check");
+        return 2;
     }
-    let errors = Summary::of(&checked).errors;
-    let text = match format {
-        Format::Human => stashform_report::human::render(&checked, color()),
+    for problem in &inputs.problems {
+        host.err(&format!("stashform: {problem}\n"));
+    }
+    let jobs = args
+        .jobs
+        .map_or_else(|| host.parallelism(), usize::from)
+        .max(1);
+    let mut checked = check_files(inputs.files, jobs);
+    if args.quiet {
+        for file in &mut checked {
+            file.report
+                .diagnostics
+                .retain(|d| d.severity == Severity::Error);
+        }
+    }
+    let summary = Summary::of(&checked);
+    let text = match args.format {
+        Format::Human => stashform_report::human::render(&checked, color(host)),
         Format::Json => stashform_report::json::render(&checked),
         Format::Sarif => stashform_report::sarif::render(&checked),
-        Format::Github => stashform_report::github::render(&checked),
+        Format::Junit => stashform_report::junit::render(&checked),
+        Format::Github => {
+            if let Some(file) = host.env("GITHUB_STEP_SUMMARY").filter(|f| !f.is_empty()) {
+                let markdown = stashform_report::github::step_summary(&checked);
+                if let Err(error) = host.append(&file, &markdown) {
+                    host.err(&format!("stashform: {file}: {error}\n"));
+                }
+            }
+            stashform_report::github::render(&checked)
+        }
     };
-    let _ = out.write_all(text.as_bytes());
-    if !problems.is_empty() {
+    host.out(&text);
+    let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
+    if too_many_warnings && args.format == Format::Human {
+        host.err(&format!(
+            "stashform: {} warnings, more than --max-warnings {}\n",
+            summary.warnings,
+            args.max_warnings.unwrap_or_default()
+        ));
+    }
+    if !inputs.problems.is_empty() {
         2
-    } else if errors > 0 {
+    } else if summary.errors > 0 || too_many_warnings {
         1
     } else {
         0
     }
+}
+
+/// Check every file, on up to `jobs` threads; the results in the order of the inputs.
+fn check_files(files: Vec<Input>, jobs: usize) -> Vec<CheckedFile> {
+    let check = |input: Input| CheckedFile::check(input.name, input.bytes);
+    #[cfg(feature = "native")]
+    if jobs > 1 && files.len() > 1 {
+        use rayon::prelude::*;
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+            return pool.install(|| files.into_par_iter().map(check).collect());
+        }
+    }
+    let _ = jobs;
+    files.into_iter().map(check).collect()
 }

@@ -1,26 +1,28 @@
 //! `stashform fmt`: canonical YAML, every value and comment kept (`--check`, `--write`).
 
-use std::io::Write;
-
 use stashform::source::yaml;
 use stashform_report::CheckedFile;
 
-use super::color;
+use super::paths_or_stdin;
+use crate::host::{Host, color};
 use crate::inputs::collect;
 
-pub fn fmt(paths: &[String], check: bool, write: bool, out: &mut dyn Write) -> u8 {
-    let (inputs, problems) = collect(paths);
-    for problem in &problems {
-        eprintln!("stashform: {problem}");
+pub fn fmt(paths: &[String], check: bool, write: bool, host: &dyn Host) -> u8 {
+    let Some(paths) = paths_or_stdin(paths, host, "fmt") else {
+        return 2;
+    };
+    let inputs = collect(host, &paths, None);
+    for problem in &inputs.problems {
+        host.err(&format!("stashform: {problem}\n"));
     }
     let mut status = 0;
     let mut outputs = Vec::new();
-    for input in inputs {
-        let name = input.name.clone();
+    for input in inputs.files {
+        let name = input.name;
         let checked_text = match yaml::decode(&input.bytes) {
             Ok(text) => text.to_owned(),
             Err(diagnostic) => {
-                eprintln!("{name}: {}", diagnostic.message);
+                host.err(&format!("{name}: {}\n", diagnostic.message));
                 status = 1;
                 continue;
             }
@@ -29,14 +31,16 @@ pub fn fmt(paths: &[String], check: bool, write: bool, out: &mut dyn Write) -> u
             Ok(formatted) => {
                 if check {
                     if formatted != checked_text {
-                        eprintln!("{name}: not canonical (run `stashform fmt --write {name}`)");
+                        host.err(&format!(
+                            "{name}: not canonical (run `stashform fmt --write {name}`)\n"
+                        ));
                         status = 1;
                     }
                 } else if write && name != "-" {
                     if formatted != checked_text
-                        && let Err(error) = std::fs::write(&name, &formatted)
+                        && let Err(error) = host.write(&name, formatted.as_bytes())
                     {
-                        eprintln!("stashform: {name}: {error}");
+                        host.err(&format!("stashform: {name}: {error}\n"));
                         status = 2;
                     }
                 } else {
@@ -45,12 +49,20 @@ pub fn fmt(paths: &[String], check: bool, write: bool, out: &mut dyn Write) -> u
             }
             Err(report) => {
                 let file = CheckedFile::new(name, checked_text, report);
-                let text = stashform_report::human::render(std::slice::from_ref(&file), color());
-                eprint!("{text}");
+                host.err(&stashform_report::human::render(
+                    std::slice::from_ref(&file),
+                    color(host),
+                ));
                 status = 1;
             }
         }
     }
-    let _ = out.write_all(outputs.join("---\n").as_bytes());
-    if problems.is_empty() { status } else { 2 }
+    if !outputs.is_empty() {
+        host.out(&outputs.join("---\n"));
+    }
+    if inputs.problems.is_empty() {
+        status
+    } else {
+        2
+    }
 }

@@ -1,10 +1,13 @@
 //! `stashform rules`: every rule, or one explained.
 
-use std::io::Write;
+use std::fmt::Write as _;
 
 use stashform::registry::RULES;
 
-pub fn rules(which: Option<&str>, out: &mut dyn Write) -> u8 {
+use crate::host::Host;
+
+pub fn rules(which: Option<&str>, host: &dyn Host) -> u8 {
+    let mut out = String::new();
     match which {
         None => {
             for rule in RULES {
@@ -17,7 +20,6 @@ pub fn rules(which: Option<&str>, out: &mut dyn Write) -> u8 {
                     rule.what
                 );
             }
-            0
         }
         Some(name) => match stashform::registry::find(name) {
             Some(rule) => {
@@ -33,14 +35,17 @@ pub fn rules(which: Option<&str>, out: &mut dyn Write) -> u8 {
                     indent(rule.invalid),
                     indent(rule.valid)
                 );
-                0
             }
             None => {
-                eprintln!("stashform: no rule `{name}` (see `stashform rules`)");
-                2
+                host.err(&format!(
+                    "stashform: no rule `{name}` (see `stashform rules`)\n"
+                ));
+                return 2;
             }
         },
     }
+    host.out(&out);
+    0
 }
 
 fn indent(text: &str) -> String {

@@ -1,27 +1,28 @@
 //! `stashform schedule`: is a schedule valid, what it means, and when it runs next.
 
-use std::io::Write;
+use std::fmt::Write as _;
+
+use crate::host::Host;
 
 pub fn schedule(
     expr: &str,
     count: usize,
     from: Option<&str>,
     as_json: bool,
-    out: &mut dyn Write,
+    host: &dyn Host,
 ) -> u8 {
+    let mut out = String::new();
     let from_seconds = match from {
         Some(text) => match stashform::schedule::parse_utc(text) {
             Some(seconds) => seconds,
             None => {
-                eprintln!(
-                    "stashform: --from must be an RFC 3339 time such as 2026-01-02T03:04:05Z"
+                host.err(
+                    "stashform: --from must be an RFC 3339 time such as 2026-01-02T03:04:05Z\n",
                 );
                 return 2;
             }
         },
-        None => std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0)),
+        None => host.now(),
     };
     let explained = stashform::schedule::explain(expr, from_seconds, count.min(1000));
     if as_json {
@@ -45,5 +46,6 @@ pub fn schedule(
             explained.error.as_deref().unwrap_or_default()
         );
     }
+    host.out(&out);
     u8::from(!explained.valid)
 }

@@ -1,0 +1,326 @@
+//! `.stashform.yaml`: per-rule levels and excluded paths, found in the checked path's folder or
+//! the nearest parent (or named by `--config`). Reading it is the host's; judging it is here.
+//!
+//! ```yaml
+//! rules:
+//!   KS408: off        # off | info | warning | error
+//! exclude:
+//!   - charts/**       # globs, relative to this file's folder; `*` stays within a folder
+//!   - "*.tmpl.yaml"   # a pattern without `/` matches a file name in any folder
+//! ```
+
+use std::path::{Component, Path, PathBuf};
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use stashform::registry::{self, Rule};
+use stashform::source::node::{Node, Value};
+use stashform::source::yaml;
+use stashform::{Encoding, LineIndex};
+
+use crate::host::{Entry, Host};
+
+/// The file name looked for.
+pub const FILE_NAME: &str = ".stashform.yaml";
+
+/// The level a config gives a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Level {
+    const NAMES: [&'static str; 4] = ["off", "info", "warning", "error"];
+
+    fn parse(text: &str) -> Option<Self> {
+        match text {
+            "off" => Some(Self::Off),
+            "info" => Some(Self::Info),
+            "warning" => Some(Self::Warning),
+            "error" => Some(Self::Error),
+            _ => None,
+        }
+    }
+}
+
+/// A loaded config (the default one when no file was found).
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Where it was read from.
+    pub file: Option<String>,
+    /// The folder its `exclude` globs are relative to (absolute, normalised).
+    base: PathBuf,
+    pub rules: Vec<(&'static Rule, Level)>,
+    exclude: Option<GlobSet>,
+}
+
+impl Config {
+    /// Parse a config's text; `Err` with every problem as `file:line:column: message`.
+    ///
+    /// # Errors
+    /// Text that is not YAML, keys or codes that do not exist, levels and globs that do not
+    /// parse.
+    pub fn parse(file: &str, base: PathBuf, text: &str) -> Result<Self, Vec<String>> {
+        let index = LineIndex::new(text);
+        let mut problems = Vec::new();
+        let mut at = |offset: usize, message: String| {
+            let place = index.line_col(text, offset, Encoding::Utf8);
+            problems.push(format!("{file}:{}:{}: {message}", place.line, place.column));
+        };
+        let loaded = yaml::load(text);
+        for diagnostic in &loaded.diagnostics {
+            at(
+                diagnostic.span.unwrap_or_default().start,
+                diagnostic.message.clone(),
+            );
+        }
+        let mut config = Self {
+            file: Some(file.to_owned()),
+            base,
+            ..Self::default()
+        };
+        let root = match loaded.documents.as_slice() {
+            [] => None,
+            [document] => Some(&document.root),
+            [_, second, ..] => {
+                at(
+                    second.root.span.start,
+                    "a config holds one document".to_owned(),
+                );
+                None
+            }
+        };
+        match root.map(|root| &root.value) {
+            None | Some(Value::Null) => {}
+            Some(Value::Map(entries)) => {
+                for (key, value) in entries {
+                    match key.name.as_str() {
+                        "rules" => config.rules = rules(text, value, &mut at),
+                        "exclude" => config.exclude = exclude(value, &mut at),
+                        other => at(
+                            key.span.start,
+                            format!("unknown key `{other}` (known: rules, exclude)"),
+                        ),
+                    }
+                }
+            }
+            Some(_) => at(
+                root.map_or(0, |r| r.span.start),
+                "a config is a mapping with `rules` and `exclude`".to_owned(),
+            ),
+        }
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The config for a path given on the command line: `explicit` (`--config`) when set, else
+    /// the first `.stashform.yaml` in the path's folder or its parents, else the default.
+    ///
+    /// # Errors
+    /// The config file cannot be read or does not parse.
+    pub fn find(
+        host: &dyn Host,
+        checked: &str,
+        explicit: Option<&str>,
+    ) -> Result<Self, Vec<String>> {
+        let cwd = PathBuf::from(host.cwd());
+        let file = match explicit {
+            Some(file) => Some(absolute(&cwd, file)),
+            None => {
+                let start = if checked == "-" {
+                    cwd.clone()
+                } else {
+                    absolute(&cwd, checked)
+                };
+                let folder = if host.entry(&start.to_string_lossy()) == Entry::Dir {
+                    Some(start.as_path())
+                } else {
+                    start.parent()
+                };
+                folder.and_then(|folder| {
+                    folder
+                        .ancestors()
+                        .map(|dir| dir.join(FILE_NAME))
+                        .find(|candidate| host.entry(&candidate.to_string_lossy()) == Entry::File)
+                })
+            }
+        };
+        let Some(file) = file else {
+            return Ok(Self::default());
+        };
+        let shown = explicit.map_or_else(|| shown(&cwd, &file), str::to_owned);
+        let bytes = host
+            .read(&file.to_string_lossy())
+            .map_err(|error| vec![format!("{shown}: {error}")])?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| vec![format!("{shown}: the file is not UTF-8")])?;
+        let base = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        Self::parse(&shown, base, &text)
+    }
+
+    /// The path (as found, relative to the working directory `cwd`) is excluded by this
+    /// config.
+    #[must_use]
+    pub fn excludes(&self, cwd: &str, path: &str) -> bool {
+        let Some(globs) = &self.exclude else {
+            return false;
+        };
+        let full = absolute(Path::new(cwd), path);
+        full.strip_prefix(&self.base)
+            .is_ok_and(|relative| globs.is_match(relative))
+    }
+}
+
+fn rules(
+    text: &str,
+    value: &Node,
+    at: &mut impl FnMut(usize, String),
+) -> Vec<(&'static Rule, Level)> {
+    let Value::Map(entries) = &value.value else {
+        at(
+            value.span.start,
+            "`rules` maps rule codes to off, info, warning or error".to_owned(),
+        );
+        return Vec::new();
+    };
+    let mut levels = Vec::new();
+    for (key, level) in entries {
+        let Some(rule) = registry::find(&key.name) else {
+            at(
+                key.span.start,
+                format!("no rule `{}` (see `stashform rules`)", key.name),
+            );
+            continue;
+        };
+        // YAML 1.1 reads a plain `off` as false.
+        let parsed = match &level.value {
+            Value::Bool(false) => Some(Level::Off),
+            Value::Str(name) => Level::parse(name),
+            _ => None,
+        };
+        match parsed {
+            Some(parsed) => levels.push((rule, parsed)),
+            None => at(
+                level.span.start,
+                format!(
+                    "`{}` is not a level: use {}",
+                    text.get(level.span.start..level.span.end)
+                        .unwrap_or_default(),
+                    Level::NAMES.join(", ")
+                ),
+            ),
+        }
+    }
+    levels
+}
+
+fn exclude(value: &Node, at: &mut impl FnMut(usize, String)) -> Option<GlobSet> {
+    let Value::Seq(items) = &value.value else {
+        at(value.span.start, "`exclude` is a list of globs".to_owned());
+        return None;
+    };
+    let mut set = GlobSetBuilder::new();
+    for item in items {
+        let Some(pattern) = item.as_str() else {
+            at(item.span.start, "a glob is a string".to_owned());
+            continue;
+        };
+        // Like .gitignore: a pattern without `/` matches a name in any folder.
+        let pattern = pattern.trim_start_matches("./");
+        let anywhere;
+        let pattern = if pattern.contains('/') {
+            pattern.trim_start_matches('/')
+        } else {
+            anywhere = format!("**/{pattern}");
+            &anywhere
+        };
+        for pattern in [pattern.to_owned(), format!("{pattern}/**")] {
+            match GlobBuilder::new(&pattern).literal_separator(true).build() {
+                Ok(glob) => {
+                    set.add(glob);
+                }
+                Err(error) => {
+                    at(item.span.start, format!("not a glob: {}", error.kind()));
+                    break;
+                }
+            }
+        }
+    }
+    set.build().ok()
+}
+
+/// `path` made absolute against `cwd`, with `.` and `..` resolved by their text.
+pub fn absolute(cwd: &Path, path: &str) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in cwd.join(path).components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A found config file as the user would name it: relative to the working directory when
+/// inside it.
+fn shown(cwd: &Path, file: &Path) -> String {
+    file.strip_prefix(cwd)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Vec<String>> {
+        Config::parse(".stashform.yaml", PathBuf::from("/repo"), text)
+    }
+
+    #[test]
+    fn rules_and_excludes() {
+        let config =
+            parse("rules:\n  KS408: off\n  invalid-schedule: warning\nexclude: [charts/**, \"*.tmpl.yaml\"]\n")
+                .unwrap();
+        assert_eq!(config.rules.len(), 2);
+        assert_eq!(config.rules[0].1, Level::Off);
+        assert!(config.excludes("/repo", "charts/a/b.yaml"));
+        assert!(config.excludes("/repo/sub", "x.tmpl.yaml"));
+        assert!(!config.excludes("/repo", "backup.yaml"));
+        assert!(!config.excludes("/elsewhere", "charts/a.yaml"));
+    }
+
+    #[test]
+    fn unknown_keys_codes_and_levels_have_their_line() {
+        let problems =
+            parse("rule:\n  KS408: off\nrules:\n  KS999: off\n  KS401: loud\n").unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                ".stashform.yaml:1:1: unknown key `rule` (known: rules, exclude)",
+                ".stashform.yaml:4:3: no rule `KS999` (see `stashform rules`)",
+                ".stashform.yaml:5:10: `loud` is not a level: use off, info, warning, error",
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_and_broken_configs() {
+        assert!(parse("").is_ok());
+        assert!(parse("# nothing yet\n").is_ok());
+        assert_eq!(parse("rules: [").unwrap_err().len(), 1);
+        assert_eq!(
+            parse("- a\n").unwrap_err(),
+            [".stashform.yaml:1:1: a config is a mapping with `rules` and `exclude`"]
+        );
+    }
+}

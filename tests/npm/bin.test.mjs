@@ -3,13 +3,14 @@
 // with the CLI's (same code, path, line; the column in UTF-16 instead of UTF-8 bytes).
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
 
 import {
+  editedSeed,
   freshProject,
   nativeCli,
   root,
@@ -83,27 +84,81 @@ test('stdin (`-`, and no PATH at all)', () => {
   }
 });
 
-for (const format of ['json', 'sarif', 'github', 'human']) {
-  test(`--format ${format}: the same output as the native CLI`, () => {
+// The bin runs the native CLI's own code (compiled to wasm): every output is byte-identical.
+for (const format of ['json', 'sarif', 'github', 'human', 'junit']) {
+  test(`--format ${format}: the same bytes as the native CLI`, () => {
     const paths = [seedDir, ...bad];
-    const ours = check(['--format', format, ...paths], { env: { ...process.env, NO_COLOR: '1' } });
-    const native = nativeCli(['check', '--format', format, ...paths]);
-    assert.equal(ours.status, native.status);
+    const env = { ...process.env, NO_COLOR: '1', GITHUB_STEP_SUMMARY: '' };
+    const ours = check(['--format', format, ...paths], { env });
+    const native = nativeCli(['check', '--format', format, ...paths], { env });
     assert.equal(ours.status, 1);
-    if (format === 'json' || format === 'sarif') {
-      assert.deepEqual(JSON.parse(ours.stdout), JSON.parse(native.stdout));
-      assert.equal(ours.stdout, native.stdout);
-    } else if (format === 'github') {
-      assert.equal(ours.stdout, native.stdout);
-    } else {
-      // The human format is simpler than the native snippets, but points at the same places.
-      const locations = (text) => [...text.matchAll(/--> (\S+:\d+:\d+)/g)].map((m) => m[1]);
-      assert.deepEqual(locations(ours.stdout), locations(native.stdout));
-      const summary = (text) => text.trim().split('\n').at(-1);
-      assert.equal(summary(ours.stdout), summary(native.stdout));
-    }
+    assert.equal(ours.status, native.status);
+    assert.equal(ours.stdout, native.stdout);
+    assert.equal(ours.stderr, native.stderr);
   });
 }
+
+test('rules, help <command>, and usage errors: the same bytes as the native CLI', () => {
+  for (const args of [['rules'], ['rules', 'KS401'], ['rules', 'nope'], ['help', 'check'], ['check', '--jobs', '0', seedDir]]) {
+    const ours = runProcess(bin, args, { cwd: root });
+    const native = nativeCli(args);
+    assert.equal(ours.status, native.status, args.join(' '));
+    assert.equal(ours.stdout, native.stdout, args.join(' '));
+    assert.equal(ours.stderr, native.stderr, args.join(' '));
+  }
+  assert.match(runProcess(bin, ['help', 'check']).stdout, /--max-warnings <N>/);
+  assert.match(runProcess(bin, ['rules']).stdout, /^KS001 {2}yaml-syntax/);
+});
+
+test('check with no PATH and nothing piped in is a usage error, not a pass', () => {
+  for (const stdin of ['ignore', 'pipe']) {
+    const ours = runProcess(bin, ['check'], { cwd: root, stdio: [stdin, 'pipe', 'pipe'] });
+    assert.equal(ours.status, 2, stdin);
+    assert.match(ours.stderr, /nothing to check/);
+    assert.equal(ours.stderr, nativeCli(['check'], { stdio: [stdin, 'pipe', 'pipe'] }).stderr);
+  }
+});
+
+test('a glob the shell did not expand, --quiet and --max-warnings', () => {
+  const glob = check(['--format', 'json', 'tests/fixtures/valid/seed/*.yaml']);
+  assert.equal(glob.status, 0, glob.stderr);
+  assert.equal(JSON.parse(glob.stdout).summary.files, 9);
+  assert.equal(check(['tests/fixtures/valid/seed/*.yml']).status, 2);
+  // A repository without encryptionSecret: a warning, no error.
+  const warned = join(fixtures, 'no-encryption.yaml');
+  writeFileSync(
+    warned,
+    editedSeed([['          encryptionSecret:\n            name: encrypt-secret\n            namespace: demo\n', '']]),
+  );
+  const plain = JSON.parse(check(['--format', 'json', warned, bad[0]]).stdout);
+  assert.deepEqual([plain.summary.errors, plain.summary.warnings], [1, 1]);
+  const quiet = JSON.parse(check(['--quiet', '--format', 'json', warned, bad[0]]).stdout);
+  assert.equal(quiet.summary.warnings, 0);
+  assert.deepEqual(quiet.diagnostics.map((d) => d.severity), ['error']);
+  assert.equal(check(['--max-warnings', '1', warned]).status, 0);
+  const over = check(['--max-warnings', '0', warned]);
+  assert.equal(over.status, 1);
+  assert.equal(over.stderr, 'stashform: 1 warning, more than --max-warnings 0\n');
+});
+
+test('.stashform.yaml: found from a subfolder; exclude globs; unknown keys are errors with their line', () => {
+  const repo = mkdtempSync(join(tmpdir(), 'stashform-config-'));
+  try {
+    mkdirSync(join(repo, 'deploy/charts'), { recursive: true });
+    writeFileSync(join(repo, 'deploy/bad.yaml'), readFileSync(bad[0]));
+    writeFileSync(join(repo, 'deploy/charts/also-bad.yaml'), readFileSync(bad[0]));
+    writeFileSync(join(repo, '.stashform.yaml'), 'exclude:\n  - deploy/charts\n');
+    const ours = runProcess(bin, ['check', '--format', 'json', 'deploy'], { cwd: repo });
+    assert.equal(JSON.parse(ours.stdout).summary.files, 1);
+    assert.equal(ours.stdout, nativeCli(['check', '--format', 'json', join(repo, 'deploy')]).stdout.replaceAll(`${repo}/`, ''));
+    writeFileSync(join(repo, '.stashform.yaml'), 'exclude: []\nrulez: {}\n');
+    const broken = runProcess(bin, ['check', 'deploy/bad.yaml'], { cwd: join(repo) });
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /\.stashform\.yaml:2:1: unknown key `rulez`/);
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+});
 
 test('a bad value: the API reports the CLI code, path and line, with UTF-16 columns', () => {
   const native = JSON.parse(nativeCli(['check', '--format', 'json', ...bad]).stdout);

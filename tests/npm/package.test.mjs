@@ -42,10 +42,11 @@ test('package.json: version, engines, exports, bin, no install scripts, no depen
   assert.ok(main.browser.default.endsWith('web.js'));
 });
 
-test('the tarball ships one .wasm, shared by the Node and web builds', () => {
+test('the tarball ships one .wasm for the API, shared by the Node and web builds, and one for the bin', () => {
   const files = execFileSync('tar', ['tzf', tarball()], { encoding: 'utf8' }).split('\n');
-  const wasm = files.filter((f) => f.endsWith('.wasm'));
-  assert.deepEqual(wasm, ['package/stashform_bg.wasm']);
+  const wasm = files.filter((f) => f.endsWith('.wasm')).sort();
+  // The bin is the native CLI compiled to wasm: only `npx stashform` loads it.
+  assert.deepEqual(wasm, ['package/bin/stashform_cli_bg.wasm', 'package/stashform_bg.wasm']);
   const web = readFileSync(join(project, 'node_modules/stashform/stashform.js'), 'utf8');
   const node = readFileSync(join(project, 'node_modules/stashform/stashform_node.cjs'), 'utf8');
   assert.match(web, /new URL\('stashform_bg\.wasm', import\.meta\.url\)/);

@@ -32,11 +32,13 @@ fn main() -> ExitCode {
         Some("run") => serve(&root),
         Some("test") => test(&root),
         Some("dist") => dist(&root).map(|_| ()),
+        Some("npm") => npm::build(&root).map(|_| ()),
         Some("bench") => bench(&root),
         Some("vendor") => vendor::run(&root),
         Some("fuzz") => fuzz::run_all(&root, args.get(2..).unwrap_or_default()),
         _ => Err(
-            "usage: cargo xtask <run|test|dist|bench|vendor|fuzz [SECONDS] [TARGET...]>".to_owned(),
+            "usage: cargo xtask <run|test|dist|npm|bench|vendor|fuzz [SECONDS] [TARGET...]>"
+                .to_owned(),
         ),
     };
     match result {
@@ -76,6 +78,8 @@ fn test(root: &Path) -> Result<(), String> {
             "stashform-web",
             "-p",
             "stashform-wasm",
+            "-p",
+            "stashform-bin-wasm",
             "--target",
             "wasm32-unknown-unknown",
             "--",

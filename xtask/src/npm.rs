@@ -13,7 +13,9 @@
 //! index.cjs  index.d.cts                     require('stashform')
 //! index.js   index.d.ts                      import in Node (same instance as require)
 //! web.js     web.d.ts                        browsers / bundlers, with `init()`
-//! bin/stashform.cjs                          `npx stashform check ...`
+//! bin/stashform.cjs                          `npx stashform check ...`: Node's fs as the host of
+//! bin/stashform_cli.cjs  bin/stashform_cli_bg.wasm   the native CLI compiled to wasm
+//!                                            (`crates/stashform-bin-wasm`, bound for nodejs)
 //! ```
 
 use std::fs;
@@ -41,6 +43,8 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
             "build",
             "-p",
             "stashform-wasm",
+            "-p",
+            "stashform-bin-wasm",
             "--target",
             WASM_TARGET,
             "--profile",
@@ -101,7 +105,7 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
         &package,
         &[("@VERSION@", &version), ("@REPOSITORY@", &repository)],
     )?;
-    set_executable(&package.join("bin/stashform.cjs"))?;
+    bin(root, &work, &package)?;
 
     let dist = root.join("dist/npm");
     mkdir(&dist)?;
@@ -123,6 +127,42 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
         tarball.display(),
     );
     Ok(tarball)
+}
+
+/// The bin: the CLI's wasm (built above) bound for Node beside `npm/bin/stashform.cjs`.
+fn bin(root: &Path, work: &Path, package: &Path) -> Result<(), String> {
+    let wasm = tools::target_dir(root)
+        .join(WASM_TARGET)
+        .join(PROFILE)
+        .join("stashform_bin_wasm.wasm");
+    let out = work.join("bin");
+    run(Command::new("wasm-bindgen")
+        .args([
+            "--target",
+            "nodejs",
+            "--out-name",
+            "stashform_cli",
+            "--out-dir",
+        ])
+        .arg(&out)
+        .arg(&wasm)
+        .current_dir(root))?;
+    let bin = package.join("bin");
+    run(Command::new("wasm-opt")
+        .env("PATH", tools::path_with_node_bin(root))
+        .arg("-Oz")
+        .arg(out.join("stashform_cli_bg.wasm"))
+        .arg("-o")
+        .arg(bin.join("stashform_cli_bg.wasm"))
+        .current_dir(root))?;
+    // CommonJS in a `"type": "module"` package; it loads `${__dirname}/stashform_cli_bg.wasm`.
+    let js = read_text(&out.join("stashform_cli.js"))?
+        .replace("/* @ts-self-types=\"./stashform_cli.d.ts\" */\n", "");
+    write(&bin.join("stashform_cli.cjs"), &js)?;
+    set_executable(&bin.join("stashform.cjs"))?;
+    let size = fs::metadata(bin.join("stashform_cli_bg.wasm")).map_or(0, |m| m.len());
+    println!("npm bin: stashform_cli_bg.wasm {size} bytes raw");
+    Ok(())
 }
 
 /// Build the tarball, then run the package's tests: the wasm-bindgen tests of

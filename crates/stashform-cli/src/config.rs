@@ -11,7 +11,6 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use stashform::registry::{self, Rule};
 use stashform::source::node::{Node, Value};
 use stashform::source::yaml;
@@ -53,7 +52,8 @@ pub struct Config {
     /// The folder its `exclude` globs are relative to (absolute, normalised).
     base: PathBuf,
     pub rules: Vec<(&'static Rule, Level)>,
-    exclude: Option<GlobSet>,
+    /// Globs of excluded paths, each also as `glob/**` (a folder excludes what is in it).
+    exclude: Vec<String>,
 }
 
 impl Config {
@@ -167,12 +167,16 @@ impl Config {
     /// config.
     #[must_use]
     pub fn excludes(&self, cwd: &str, path: &str) -> bool {
-        let Some(globs) = &self.exclude else {
+        if self.exclude.is_empty() {
             return false;
-        };
+        }
         let full = absolute(Path::new(cwd), path);
-        full.strip_prefix(&self.base)
-            .is_ok_and(|relative| globs.is_match(relative))
+        full.strip_prefix(&self.base).is_ok_and(|relative| {
+            let relative = relative.to_string_lossy();
+            self.exclude
+                .iter()
+                .any(|glob| fast_glob::glob_match(glob, relative.as_bytes()))
+        })
     }
 }
 
@@ -219,12 +223,12 @@ fn rules(
     levels
 }
 
-fn exclude(value: &Node, at: &mut impl FnMut(usize, String)) -> Option<GlobSet> {
+fn exclude(value: &Node, at: &mut impl FnMut(usize, String)) -> Vec<String> {
+    let mut globs = Vec::new();
     let Value::Seq(items) = &value.value else {
         at(value.span.start, "`exclude` is a list of globs".to_owned());
-        return None;
+        return globs;
     };
-    let mut set = GlobSetBuilder::new();
     for item in items {
         let Some(pattern) = item.as_str() else {
             at(item.span.start, "a glob is a string".to_owned());
@@ -239,19 +243,12 @@ fn exclude(value: &Node, at: &mut impl FnMut(usize, String)) -> Option<GlobSet> 
             anywhere = format!("**/{pattern}");
             &anywhere
         };
-        for pattern in [pattern.to_owned(), format!("{pattern}/**")] {
-            match GlobBuilder::new(&pattern).literal_separator(true).build() {
-                Ok(glob) => {
-                    set.add(glob);
-                }
-                Err(error) => {
-                    at(item.span.start, format!("not a glob: {}", error.kind()));
-                    break;
-                }
-            }
+        match fast_glob::validate(pattern) {
+            Ok(()) => globs.extend([pattern.to_owned(), format!("{pattern}/**")]),
+            Err(error) => at(item.span.start, format!("not a glob: {error}")),
         }
     }
-    set.build().ok()
+    globs
 }
 
 /// `path` made absolute against `cwd`, with `.` and `..` resolved by their text.

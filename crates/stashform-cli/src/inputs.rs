@@ -4,8 +4,6 @@
 
 use std::path::Path;
 
-use globset::GlobBuilder;
-
 use crate::config::Config;
 use crate::host::{Entry, Host};
 
@@ -98,11 +96,7 @@ fn expand(host: &dyn Host, path: &str) -> Result<Vec<String>, String> {
             Ok(files)
         }
         Entry::Missing if is_glob(path) => {
-            let glob = GlobBuilder::new(path)
-                .literal_separator(true)
-                .build()
-                .map_err(|error| format!("{path}: not a glob: {}", error.kind()))?
-                .compile_matcher();
+            fast_glob::validate(path).map_err(|error| format!("{path}: not a glob: {error}"))?;
             // Walk from the folder before the first component with a wildcard.
             let root: Vec<&str> = path
                 .split('/')
@@ -127,7 +121,7 @@ fn expand(host: &dyn Host, path: &str) -> Result<Vec<String>, String> {
                         file
                     }
                 })
-                .filter(|file| glob.is_match(file))
+                .filter(|file| fast_glob::glob_match(path, file))
                 .collect();
             files.sort();
             if files.is_empty() {

@@ -112,11 +112,7 @@ pub fn run(args: impl IntoIterator<Item = String>, host: &dyn Host) -> u8 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            let text = if host::color(host) {
-                error.render().ansi().to_string()
-            } else {
-                error.render().to_string()
-            };
+            let text = render_usage(&error, host::color(host));
             if error.use_stderr() {
                 host.err(&text);
                 return 2;
@@ -154,4 +150,19 @@ pub fn run(args: impl IntoIterator<Item = String>, host: &dyn Host) -> u8 {
         },
         Command::Rules { rule } => commands::rules(rule.as_deref(), host),
     }
+}
+
+/// clap's message, coloured when clap can colour (native) and the terminal wants it.
+#[cfg(feature = "native")]
+fn render_usage(error: &clap::Error, color: bool) -> String {
+    if color {
+        error.render().ansi().to_string()
+    } else {
+        error.render().to_string()
+    }
+}
+
+#[cfg(not(feature = "native"))]
+fn render_usage(error: &clap::Error, _color: bool) -> String {
+    error.render().to_string()
 }

@@ -52,8 +52,13 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
     host.out(&text);
     let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
     if too_many_warnings && args.format == Format::Human {
+        let noun = if summary.warnings == 1 {
+            "warning"
+        } else {
+            "warnings"
+        };
         host.err(&format!(
-            "stashform: {} warnings, more than --max-warnings {}\n",
+            "stashform: {} {noun}, more than --max-warnings {}\n",
             summary.warnings,
             args.max_warnings.unwrap_or_default()
         ));

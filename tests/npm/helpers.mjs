@@ -55,7 +55,8 @@ export function runProcess(command, args, options = {}) {
 
 /** The native CLI (`cargo run -q -p stashform-cli -- ...`), for parity checks. */
 export function nativeCli(args, options = {}) {
-  return runProcess('cargo', ['run', '-q', '-p', 'stashform-cli', '--', ...args], {
+  const manifest = join(root, 'Cargo.toml');
+  return runProcess('cargo', ['run', '-q', '--manifest-path', manifest, '-p', 'stashform-cli', '--', ...args], {
     cwd: root,
     ...options,
   });

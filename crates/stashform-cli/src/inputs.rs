@@ -111,16 +111,8 @@ fn expand(host: &dyn Host, path: &str) -> Result<Vec<String>, String> {
             if host.entry(&root) == Entry::Dir {
                 walk(host, &root, &mut files, &|_| true);
             }
-            // `./x` is listed as `x` when the pattern does not start with `./`.
             let mut files: Vec<String> = files
                 .into_iter()
-                .map(|file| {
-                    if root == "." && !path.starts_with("./") {
-                        file.trim_start_matches("./").to_owned()
-                    } else {
-                        file
-                    }
-                })
                 .filter(|file| fast_glob::glob_match(path, file))
                 .collect();
             files.sort();
@@ -145,7 +137,12 @@ fn walk(host: &dyn Host, dir: &str, files: &mut Vec<String>, keep: &dyn Fn(&str)
         if name.starts_with('.') {
             continue;
         }
-        let path = Path::new(dir).join(&name).to_string_lossy().into_owned();
+        // `check .` lists `a.yaml`, not `./a.yaml` (as GitHub annotations want paths).
+        let path = if dir == "." {
+            name.clone()
+        } else {
+            Path::new(dir).join(&name).to_string_lossy().into_owned()
+        };
         match host.entry(&path) {
             Entry::Dir => walk(host, &path, files, keep),
             Entry::File if keep(&name) => files.push(path),

@@ -9,9 +9,15 @@ fn root() -> PathBuf {
 }
 
 fn stashform(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    stashform_in(&root(), &[], args, stdin)
+}
+
+/// Run in `dir` with extra environment variables.
+fn stashform_in(dir: &Path, env: &[(&str, &str)], args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_stashform"))
         .args(args)
-        .current_dir(root())
+        .current_dir(dir)
+        .envs(env.iter().copied())
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -222,4 +228,185 @@ fn schema_and_rules() {
     assert!(text(&out.stdout).contains("invalid-schedule"));
     let out = stashform(&["rules"], None);
     assert!(text(&out.stdout).lines().count() >= 60);
+}
+
+/// A fresh folder under the system's temp folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("stashform-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self(dir)
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn junit_is_xml_with_a_suite_per_file_and_a_case_per_document() {
+    let out = stashform(
+        &[
+            "check",
+            "--format",
+            "junit",
+            "tests/fixtures/invalid",
+            "tests/fixtures/valid/seed",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let xml = text(&out.stdout);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let json = stashform(
+        &[
+            "check",
+            "--format",
+            "json",
+            "tests/fixtures/invalid",
+            "tests/fixtures/valid/seed",
+        ],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let suites: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testsuite"))
+        .collect();
+    assert_eq!(
+        suites.len() as u64,
+        json["summary"]["files"].as_u64().unwrap()
+    );
+    let failures = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .count();
+    assert_eq!(failures as u64, json["summary"]["errors"].as_u64().unwrap());
+    assert_eq!(
+        doc.root_element().attribute("failures"),
+        Some(failures.to_string().as_str())
+    );
+    let documents: usize = suites
+        .iter()
+        .map(|s| s.children().filter(|n| n.has_tag_name("testcase")).count())
+        .sum();
+    assert!(documents as u64 >= json["summary"]["documents"].as_u64().unwrap());
+    let out = stashform(
+        &["check", "--format", "junit", "-"],
+        Some(BAD_SCHEDULE.as_bytes()),
+    );
+    insta::assert_snapshot!(text(&out.stdout));
+}
+
+/// Past GitHub's 10 annotations of a severity, the rest are log lines, and the step summary
+/// lists every finding.
+#[test]
+fn github_step_summary_lists_more_than_ten_errors() {
+    let dir = TempDir::new("github");
+    for i in 0..12 {
+        dir.write(&format!("backup-{i:02}.yaml"), BAD_SCHEDULE);
+    }
+    let summary = dir.0.join("summary.md");
+    std::fs::write(&summary, "earlier step\n").unwrap();
+    let out = stashform_in(
+        &dir.0,
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
+        &["check", "--format", "github", "."],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("::error ")).count(),
+        10
+    );
+    assert!(
+        stdout.contains("\nbackup-11.yaml:14:19: error[KS401] invalid schedule"),
+        "{stdout}"
+    );
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.starts_with("earlier step\n## stashform\n"),
+        "appended, not replaced"
+    );
+    assert_eq!(
+        written
+            .lines()
+            .filter(|l| l.starts_with("| ❌ error |"))
+            .count(),
+        12
+    );
+    insta::assert_snapshot!(written);
+}
+
+#[test]
+fn config_is_found_from_a_subfolder_and_its_mistakes_have_lines() {
+    let dir = TempDir::new("config");
+    dir.write("deploy/backup/nightly.yaml", BAD_SCHEDULE);
+    dir.write("deploy/backup/generated/copy.yaml", BAD_SCHEDULE);
+    dir.write(
+        ".stashform.yaml",
+        "# repository-wide\nexclude:\n  - generated\n",
+    );
+    let out = stashform_in(
+        &dir.0,
+        &[],
+        &["check", "--format", "json", "deploy/backup"],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 1, "{}", text(&out.stderr));
+    // From inside the subfolder, the parent's config still applies.
+    let out = stashform_in(
+        &dir.0.join("deploy/backup"),
+        &[],
+        &["check", "--format", "json", "."],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 1);
+    // A nearer config wins.
+    dir.write("deploy/.stashform.yaml", "exclude: []\n");
+    let out = stashform_in(
+        &dir.0,
+        &[],
+        &["check", "--format", "json", "deploy/backup"],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 2);
+    dir.write(
+        "deploy/.stashform.yaml",
+        "exclude: [\"[oops\"]\nrules:\n  KS999: off\n  KS401: loud\nextends: base\n",
+    );
+    let out = stashform_in(&dir.0, &[], &["check", "deploy/backup"], None);
+    assert_eq!(out.status.code(), Some(2));
+    insta::assert_snapshot!(text(&out.stderr));
+    // `--config` names one explicitly.
+    let out = stashform_in(
+        &dir.0,
+        &[],
+        &["check", "--config", ".stashform.yaml", "deploy/backup"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+}
+
+#[test]
+fn no_path_and_nothing_piped_is_a_usage_error() {
+    let out = stashform(&["check"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("stashform: nothing to check"));
 }

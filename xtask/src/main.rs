@@ -11,6 +11,7 @@
 //!   target for SECONDS (default 60) and minimise its corpus (`cargo fuzz cmin`). Needs nightly
 //!   and cargo-fuzz, which it checks for but does not install
 
+mod bench_cli;
 mod fuzz;
 mod npm;
 mod tools;
@@ -34,10 +35,15 @@ fn main() -> ExitCode {
         Some("dist") => dist(&root).map(|_| ()),
         Some("npm") => npm::build(&root).map(|_| ()),
         Some("bench") => bench(&root),
+        Some("bench-cli") => bench_cli::run_bench(&root).map(|rows| {
+            for row in rows {
+                println!("{row}");
+            }
+        }),
         Some("vendor") => vendor::run(&root),
         Some("fuzz") => fuzz::run_all(&root, args.get(2..).unwrap_or_default()),
         _ => Err(
-            "usage: cargo xtask <run|test|dist|npm|bench|vendor|fuzz [SECONDS] [TARGET...]>"
+            "usage: cargo xtask <run|test|dist|npm|bench|bench-cli|vendor|fuzz [SECONDS] [TARGET...]>"
                 .to_owned(),
         ),
     };
@@ -125,6 +131,7 @@ fn bench(root: &Path) -> Result<(), String> {
         .args(["bench", "-p", "stashform", "--bench", "check"])
         .current_dir(root))?;
     let mut rows = criterion_rows(root);
+    rows.extend(bench_cli::run_bench(root)?);
     let tarball = npm::build(root)?;
     let npm = captured(node(root).arg("tests/npm/bench.mjs"))?;
     rows.extend(lines_starting(

@@ -47,6 +47,11 @@ pub trait Host {
     fn stdout_is_terminal(&self) -> bool;
     /// How many files to check at once; 1 where there are no threads.
     fn parallelism(&self) -> usize;
+    /// This host as one that threads may share (native), so that files are read and checked
+    /// on several cores; `None` keeps all work on the calling thread.
+    fn shared(&self) -> Option<&(dyn Host + Sync)> {
+        None
+    }
     /// Write to standard output.
     fn out(&self, text: &str);
     /// Write to standard error.
@@ -138,6 +143,10 @@ mod native {
 
         fn parallelism(&self) -> usize {
             std::thread::available_parallelism().map_or(1, usize::from)
+        }
+
+        fn shared(&self) -> Option<&(dyn Host + Sync)> {
+            Some(self)
         }
 
         fn out(&self, text: &str) {

@@ -7,13 +7,23 @@ use std::path::Path;
 use crate::config::Config;
 use crate::host::{Entry, Host};
 
-/// One input file, read whole.
+/// One input file (read by the command, so that it may read many at once).
 pub struct Input {
     /// The path as given (or found under a given folder); `-` for stdin.
     pub name: String,
-    pub bytes: Vec<u8>,
     /// Index into [`Inputs::configs`].
     pub config: usize,
+}
+
+impl Input {
+    /// The file's bytes.
+    ///
+    /// # Errors
+    /// `path: reason` when it cannot be read.
+    pub fn read(&self, host: &dyn Host) -> Result<Vec<u8>, String> {
+        host.read(&self.name)
+            .map_err(|error| format!("{}: {error}", self.name))
+    }
 }
 
 /// Everything a command works on.
@@ -21,11 +31,11 @@ pub struct Input {
 pub struct Inputs {
     pub files: Vec<Input>,
     pub configs: Vec<Config>,
-    /// What could not be read or found, as `path: reason`; a usage or I/O problem (exit 2).
+    /// What could not be found, as `path: reason`; a usage or I/O problem (exit 2).
     pub problems: Vec<String>,
 }
 
-/// Read every input. `explicit_config` is `--config`; otherwise each path finds its own.
+/// Find every input file. `explicit_config` is `--config`; otherwise each path finds its own.
 #[must_use]
 pub fn collect(host: &dyn Host, paths: &[String], explicit_config: Option<&str>) -> Inputs {
     let mut inputs = Inputs::default();
@@ -65,14 +75,10 @@ pub fn collect(host: &dyn Host, paths: &[String], explicit_config: Option<&str>)
             if file != "-" && config.excludes(&cwd, &file) {
                 continue;
             }
-            match host.read(&file) {
-                Ok(bytes) => inputs.files.push(Input {
-                    name: file,
-                    bytes,
-                    config: config_index,
-                }),
-                Err(error) => inputs.problems.push(format!("{file}: {error}")),
-            }
+            inputs.files.push(Input {
+                name: file,
+                config: config_index,
+            });
         }
     }
     inputs

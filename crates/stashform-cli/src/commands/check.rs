@@ -13,19 +13,26 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
         return 2;
     };
     let inputs = collect(host, &paths, args.config.as_deref());
-    // Nothing piped and no PATH: an empty file list in CI must not pass.
-    if args.paths.is_empty() && inputs.files.first().is_some_and(|f| f.bytes.is_empty()) {
-        no_input(host, "check");
-        return 2;
-    }
-    for problem in &inputs.problems {
-        host.err(&format!("stashform: {problem}\n"));
-    }
     let jobs = args
         .jobs
         .map_or_else(|| host.parallelism(), usize::from)
         .max(1);
-    let mut checked = check_files(inputs.files, jobs);
+    let mut problems = inputs.problems;
+    let mut checked = Vec::with_capacity(inputs.files.len());
+    for result in check_files(host, &inputs.files, jobs) {
+        match result {
+            Ok(file) => checked.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    // Nothing piped and no PATH: an empty file list in CI must not pass.
+    if args.paths.is_empty() && checked.first().is_some_and(|f| f.text.is_empty()) {
+        no_input(host, "check");
+        return 2;
+    }
+    for problem in &problems {
+        host.err(&format!("stashform: {problem}\n"));
+    }
     if args.quiet {
         for file in &mut checked {
             file.report
@@ -63,7 +70,7 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
             args.max_warnings.unwrap_or_default()
         ));
     }
-    if !inputs.problems.is_empty() {
+    if !problems.is_empty() {
         2
     } else if summary.errors > 0 || too_many_warnings {
         1
@@ -72,16 +79,29 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
     }
 }
 
-/// Check every file, on up to `jobs` threads; the results in the order of the inputs.
-fn check_files(files: Vec<Input>, jobs: usize) -> Vec<CheckedFile> {
-    let check = |input: Input| CheckedFile::check(input.name, input.bytes);
+/// Read and check every file, on up to `jobs` threads when the host can be shared; the results
+/// in the order of the inputs.
+fn check_files(host: &dyn Host, files: &[Input], jobs: usize) -> Vec<Result<CheckedFile, String>> {
     #[cfg(feature = "native")]
-    if jobs > 1 && files.len() > 1 {
+    if let Some(shared) = host.shared()
+        && jobs > 1
+        && files.len() > 1
+    {
         use rayon::prelude::*;
         if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
-            return pool.install(|| files.into_par_iter().map(check).collect());
+            return pool.install(|| {
+                files
+                    .par_iter()
+                    .map(|input| check_file(shared, input))
+                    .collect()
+            });
         }
     }
     let _ = jobs;
-    files.into_iter().map(check).collect()
+    files.iter().map(|input| check_file(host, input)).collect()
+}
+
+fn check_file(host: &dyn Host, input: &Input) -> Result<CheckedFile, String> {
+    let bytes = input.read(host)?;
+    Ok(CheckedFile::check(input.name.clone(), bytes))
 }

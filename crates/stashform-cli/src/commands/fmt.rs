@@ -15,15 +15,23 @@ pub fn fmt(paths: &[String], check: bool, write: bool, host: &dyn Host) -> u8 {
     for problem in &inputs.problems {
         host.err(&format!("stashform: {problem}\n"));
     }
-    let mut status = 0;
+    let mut status = if inputs.problems.is_empty() { 0 } else { 2 };
     let mut outputs = Vec::new();
-    for input in inputs.files {
-        let name = input.name;
-        let checked_text = match yaml::decode(&input.bytes) {
+    for input in &inputs.files {
+        let bytes = match input.read(host) {
+            Ok(bytes) => bytes,
+            Err(problem) => {
+                host.err(&format!("stashform: {problem}\n"));
+                status = 2;
+                continue;
+            }
+        };
+        let name = input.name.clone();
+        let checked_text = match yaml::decode(&bytes) {
             Ok(text) => text.to_owned(),
             Err(diagnostic) => {
                 host.err(&format!("{name}: {}\n", diagnostic.message));
-                status = 1;
+                status = status.max(1);
                 continue;
             }
         };
@@ -34,7 +42,7 @@ pub fn fmt(paths: &[String], check: bool, write: bool, host: &dyn Host) -> u8 {
                         host.err(&format!(
                             "{name}: not canonical (run `stashform fmt --write {name}`)\n"
                         ));
-                        status = 1;
+                        status = status.max(1);
                     }
                 } else if write && name != "-" {
                     if formatted != checked_text
@@ -53,16 +61,12 @@ pub fn fmt(paths: &[String], check: bool, write: bool, host: &dyn Host) -> u8 {
                     std::slice::from_ref(&file),
                     color(host),
                 ));
-                status = 1;
+                status = status.max(1);
             }
         }
     }
     if !outputs.is_empty() {
         host.out(&outputs.join("---\n"));
     }
-    if inputs.problems.is_empty() {
-        status
-    } else {
-        2
-    }
+    status
 }

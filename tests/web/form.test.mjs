@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  SKELETON,
   browserSuite, seeds, formLeaves, fillThroughForm, yamlText, pasteYaml, diagnostics,
   switchView, loadTemplate, setControl, SEED_DIR,
 } from './harness.mjs';
@@ -29,6 +30,7 @@ async function canonical(page, text) {
 
 test('seed example 2 (pg_dump, args testdb) built through the form equals the seed file', async () => {
   const page = await fresh();
+  await pasteYaml(page, SKELETON.backup);
   const seed = examples.find((s) => s.file.startsWith('02-'));
   const fields = [
     ['metadata.name', 'sample-postgres-backup'],
@@ -76,6 +78,7 @@ test('every seed example can be built through the form alone', async () => {
     const expected = await canonical(reference, seed.text);
     const page = await fresh();
     if (seed.view === 'restore') await switchView(page, 'restore');
+    await pasteYaml(page, SKELETON[seed.view]);
     for (const [path, value] of formLeaves(seed.doc)) await fillThroughForm(page, path, value);
     assert.equal(await yamlText(page), expected, seed.file);
     await page.context().close();
@@ -101,7 +104,7 @@ test('a bad schedule shows on its field and in the list, and clears when fixed',
   await item.click();
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), name);
   await page.locator('#yaml').focus();
-  await item.focus();
+  await item.locator('button.go').focus();
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), name);
   // Fixed: the error leaves the field and the list.

@@ -67,8 +67,12 @@ export async function launch() {
  * A fresh page (own context: own localStorage) that records console errors, page errors and
  * every request, so tests can assert none left the origin.
  */
-export async function open(browser, url, { viewport = { width: 1400, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function open(
+  browser,
+  url,
+  { viewport = { width: 1400, height: 900 }, colorScheme = 'light' } = {},
+) {
+  const context = await browser.newContext({ viewport, colorScheme });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   const record = { errors: [], requests: [] };
@@ -81,6 +85,45 @@ export async function open(browser, url, { viewport = { width: 1400, height: 900
   await ready(page);
   return { page, context, record };
 }
+
+/**
+ * Documents with only the shape the form fills in (a fresh visit opens on a complete example):
+ * tests that build a document field by field start from these.
+ */
+export const SKELETON = {
+  backup: `apiVersion: core.kubestash.com/v1alpha1
+kind: BackupConfiguration
+metadata: {}
+spec:
+  target:
+    apiGroup: kubedb.com
+    kind: Postgres
+  backends:
+    - {}
+  sessions:
+    - scheduler: {}
+      repositories:
+        - {}
+      addon:
+        name: postgres-addon
+        tasks:
+          - name: logical-backup
+`,
+  restore: `apiVersion: core.kubestash.com/v1alpha1
+kind: RestoreSession
+metadata: {}
+spec:
+  target:
+    apiGroup: kubedb.com
+    kind: Postgres
+  dataSource:
+    snapshot: latest
+  addon:
+    name: postgres-addon
+    tasks:
+      - name: logical-backup-restore
+`,
+};
 
 /** Wait until the app has mounted. */
 export async function ready(page) {

@@ -448,10 +448,14 @@ impl State {
             });
         };
         tree::get(root, path)?;
+        let kind = self.view.kind();
         let mut target = path.0.as_slice();
         while let Some((_, parent)) = target.split_last() {
+            let parent_path = Path(parent.to_vec());
+            // A map the CRD requires (a session's `jobTemplate`) stays, empty.
             let only_key = matches!(parent.last(), Some(Segment::Key(_)))
-                && tree::get(root, &Path(parent.to_vec())).is_some_and(|n| n.entries().len() == 1);
+                && !stashform::schema::is_required(kind, &parent_path)
+                && tree::get(root, &parent_path).is_some_and(|n| n.entries().len() == 1);
             if !only_key {
                 break;
             }
@@ -614,10 +618,30 @@ mod tests {
         });
     }
 
+    /// A BackupConfiguration with only the shape the form fills in.
+    const SKELETON: &str = "apiVersion: core.kubestash.com/v1alpha1
+kind: BackupConfiguration
+metadata: {}
+spec:
+  target:
+    apiGroup: kubedb.com
+    kind: Postgres
+  backends:
+    - {}
+  sessions:
+    - scheduler: {}
+      repositories:
+        - {}
+      addon:
+        name: postgres-addon
+        tasks:
+          - name: logical-backup
+";
+
     #[test]
     fn the_form_builds_seed_example_two() {
         let mut s = State::default();
-        s.apply(Action::Reset);
+        s.apply(Action::SetYaml(SKELETON.into()));
         for (path, value) in [
             ("metadata.name", "sample-postgres-backup"),
             ("metadata.namespace", "demo"),
@@ -731,6 +755,19 @@ mod tests {
         assert!(s.doc().text.contains("# the only session"));
     }
 
+    /// Emptying "Retries" keeps the `jobTemplate` the CRD requires (as `{}`).
+    #[test]
+    fn clearing_a_field_keeps_a_required_parent() {
+        let mut s = State::default();
+        assert_eq!(s.doc().diagnostics, []);
+        s.apply(Action::SetField {
+            path: "spec.sessions[0].scheduler.jobTemplate.backoffLimit".into(),
+            value: Scalar::Remove,
+        });
+        assert!(s.doc().text.contains("jobTemplate: {}"), "{}", s.doc().text);
+        assert_eq!(s.doc().count(Severity::Error), 0);
+    }
+
     #[test]
     fn undo_and_redo_walk_every_change_back_and_forth() {
         let mut s = State::default();
@@ -741,7 +778,7 @@ mod tests {
             set(&mut s, "metadata.name", name);
         }
         set(&mut s, "metadata.namespace", "ops");
-        s.apply(Action::LoadTemplate(5));
+        s.apply(Action::LoadTemplate(6));
         assert_eq!(s.view, View::Restore);
         let edited = s.backup.text.clone();
         s.apply(Action::Undo);

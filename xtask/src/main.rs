@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Some("test") => test(&root),
         Some("dist") => dist(&root).map(|_| ()),
         Some("npm") => npm::build(&root).map(|_| ()),
+        Some("web") => web::build(&root, &root.join("dist/web")),
         Some("bench") => bench(&root),
         Some("bench-cli") => bench_cli::run_bench(&root).map(|rows| {
             for row in rows {
@@ -43,7 +44,7 @@ fn main() -> ExitCode {
         Some("vendor") => vendor::run(&root),
         Some("fuzz") => fuzz::run_all(&root, args.get(2..).unwrap_or_default()),
         _ => Err(
-            "usage: cargo xtask <run|test|dist|npm|bench|bench-cli|vendor|fuzz [SECONDS] [TARGET...]>"
+            "usage: cargo xtask <run|test|dist|npm|web|bench|bench-cli|vendor|fuzz [SECONDS] [TARGET...]>"
                 .to_owned(),
         ),
     };

@@ -116,7 +116,7 @@ pub fn Addon(props: &AddonProps) -> Html {
         <Section title="Addon" path={props.base.clone()} class="addon">
             <Field path={format!("{base}.name")} label="Addon" kind={Kind::Choice(names)}
                 help={AttrValue::from(help)} />
-            <ItemList path={format!("{base}.tasks")} title="Tasks" noun="task" render={render_task} />
+            <ItemList level={3} path={format!("{base}.tasks")} title="Tasks" noun="task" render={render_task} />
             <JobSpec base={format!("{base}.jobTemplate.spec")} />
         </Section>
     }

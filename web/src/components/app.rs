@@ -194,10 +194,21 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    // The views are routed by the URL fragment: the skip link focuses the pane itself.
+    let skip = {
+        let textarea = textarea.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(t) = textarea.cast::<web_sys::HtmlElement>() {
+                let _ = t.focus();
+            }
+        })
+    };
     html! {
         <ContextProvider<Scope> context={Scope::root(state.clone())}>
         <ContextProvider<Instance> context={(*instance).clone()}>
             <div class={classes!("stashform", embedded.then_some("embedded"))} ref={root.clone()}>
+                <a class="skip" href={format!("#{}", instance.el("yaml"))} onclick={skip}>{"Skip to the YAML"}</a>
                 <header class="top">
                     if !embedded {
                         <h1>{"stashform"}<span class="tagline">{" KubeStash backup & restore YAML, checked as you type"}</span></h1>
@@ -208,7 +219,8 @@ pub fn App(props: &AppProps) -> Html {
                     </nav>
                     <Toolbar />
                 </header>
-                <div class="panes">
+                // One `main` landmark on the page; an embed lives inside someone else's page.
+                <@{if embedded { "div" } else { "main" }} class="panes">
                     <form class="form" aria-label={format!("{} form", view.kind())} {onsubmit}
                         autocomplete="off" novalidate=true>
                         if doc.stale {
@@ -225,7 +237,7 @@ pub fn App(props: &AppProps) -> Html {
                         <YamlPane textarea={textarea.clone()} />
                         <Diagnostics root={root} textarea={textarea} />
                     </aside>
-                </div>
+                </@>
             </div>
         </ContextProvider<Instance>>
         </ContextProvider<Scope>>

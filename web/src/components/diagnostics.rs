@@ -1,4 +1,4 @@
-//! Every diagnostic of the document in one list. Click or Enter focuses the form field that
+//! Every diagnostic of the document in one list, each a button: it focuses the form field that
 //! shows it, or selects its line in the YAML pane when no field does.
 
 use web_sys::{Element, HtmlTextAreaElement};
@@ -55,16 +55,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                 }
             }
         };
-        let onclick = {
-            let go = go.clone();
-            Callback::from(move |_: MouseEvent| go())
-        };
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                go();
-            }
-        });
+        let onclick = Callback::from(move |_: MouseEvent| go());
         let severity = d.severity.as_str();
         let place = if several {
             format!("document {}, line {}", d.document + 1, d.line)
@@ -73,16 +64,18 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
         };
         html! {
             <li class={classes!("diagnostic", severity)} data-path={d.path.clone()}
-                data-severity={severity} tabindex="0" role="button" {onclick} {onkeydown}>
-                <span class="sev">{severity}</span>
-                <span class="msg">{&d.message}</span>
-                if let Some(help) = &d.help {
-                    <span class="fix">{help}</span>
-                }
-                <span class="where">
-                    <code>{if d.path.is_empty() { "(document)" } else { d.path.as_str() }}</code>
-                    {" · "}{place}{" · "}<span class="code">{d.code}{" "}{d.rule}</span>
-                </span>
+                data-severity={severity}>
+                <button type="button" class="go" {onclick}>
+                    <span class="sev">{severity}</span>
+                    <span class="msg">{&d.message}</span>
+                    if let Some(help) = &d.help {
+                        <span class="fix">{help}</span>
+                    }
+                    <span class="where">
+                        <code>{if d.path.is_empty() { "(document)" } else { d.path.as_str() }}</code>
+                        {" · "}{place}{" · "}<span class="code">{d.code}{" "}{d.rule}</span>
+                    </span>
+                </button>
             </li>
         }
     });

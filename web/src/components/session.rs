@@ -67,7 +67,7 @@ pub fn Session(props: &SessionProps) -> Html {
                 <Field path={format!("{base}.scheduler.jobTemplate.backoffLimit")} label="Retries (backoffLimit)"
                     kind={Kind::Int} placeholder="default: 6" help="How many times a failed backup job is retried." />
             </Section>
-            <ItemList path={format!("{base}.repositories")} title="Repositories" noun="repository"
+            <ItemList level={3} path={format!("{base}.repositories")} title="Repositories" noun="repository"
                 render={render_repository} />
             <Addon base={format!("{base}.addon")} />
         </>

@@ -184,6 +184,23 @@ pub fn allowed_values(kind: &str, path: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Whether the CRD of `kind` requires the key at `path` in its parent object (`jobTemplate` in
+/// a session's `scheduler`): a form that clears a field must not remove such a parent with it.
+///
+/// ```
+/// let path = stashform::Path::parse("spec.sessions[0].scheduler.jobTemplate").unwrap();
+/// assert!(stashform::schema::is_required("BackupConfiguration", &path));
+/// ```
+#[must_use]
+pub fn is_required(kind: &str, path: &Path) -> bool {
+    let Some((Segment::Key(key), parent)) = path.0.split_last() else {
+        return false;
+    };
+    crd(kind)
+        .and_then(|crd| crd.schema.at(parent))
+        .is_some_and(|schema| schema.required.iter().any(|r| r == key))
+}
+
 /// "did you mean …?" for a misspelled key or value.
 #[must_use]
 pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {

@@ -11,7 +11,8 @@ use std::rc::Rc;
 use stashform::catalog::Direction;
 use stashform::diagnostic::Segment;
 use stashform::edit::{self, Edit};
-use stashform::source::node::{Node, Value};
+use stashform::source::Span;
+use stashform::source::node::{Key, Node, Value};
 use stashform::source::yaml::{self, Document, Loaded};
 use stashform::validate::validate_documents;
 use stashform::{Encoding, LineIndex, Located, Path, Severity};
@@ -466,6 +467,77 @@ impl State {
         })
     }
 
+    /// When the document's namespace changes, the references that were in it (target,
+    /// storage, retention policy, secrets: every `namespace` under `spec` equal to the old one)
+    /// follow, in the same undoable step.
+    fn follow_namespace(&self, new: &str) -> Vec<Edit> {
+        let Some(root) = self.form_root() else {
+            return Vec::new();
+        };
+        let old = tree::get(root, &tree::path("metadata.namespace")).and_then(Node::as_str);
+        let (Some(old), Some(spec)) = (old.filter(|o| !o.is_empty()), root.get("spec")) else {
+            return Vec::new();
+        };
+        let mut edits = Vec::new();
+        let mut stack = vec![(Path::root().key("spec"), spec)];
+        while let Some((path, node)) = stack.pop() {
+            match &node.value {
+                Value::Map(entries) => {
+                    for (key, value) in entries {
+                        let at = path.key(&key.name);
+                        if key.name == "namespace" && value.as_str() == Some(old) {
+                            edits.push(Edit::Set {
+                                path: at,
+                                value: tree::string(new),
+                            });
+                        } else {
+                            stack.push((at, value));
+                        }
+                    }
+                }
+                Value::Seq(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        stack.push((path.index(i), item));
+                    }
+                }
+                _ => {}
+            }
+        }
+        edits
+    }
+
+    /// A new item of the list at `path`: empty, except that the references a backend or a
+    /// repository names start in the document's namespace.
+    fn new_item(&self, path: &str) -> Node {
+        let namespace = self
+            .form_root()
+            .and_then(|root| tree::get(root, &tree::path("metadata.namespace")))
+            .and_then(Node::as_str)
+            .filter(|n| !n.is_empty());
+        let references: &[&str] = if path == "spec.backends" {
+            &["storageRef", "retentionPolicy"]
+        } else if path.starts_with("spec.sessions[") && path.ends_with("].repositories") {
+            &["encryptionSecret"]
+        } else {
+            &[]
+        };
+        let entries = namespace
+            .map(|namespace| {
+                references
+                    .iter()
+                    .map(|reference| {
+                        let inner = vec![(key("namespace"), tree::string(namespace))];
+                        (
+                            key(reference),
+                            Node::new(Value::Map(inner), Span::default()),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Node::new(Value::Map(entries), Span::default())
+    }
+
     /// The YAML pane changed. When the text is of the other view's kind only, it moves there.
     fn set_yaml(&mut self, text: String) {
         let mut view = self.view;
@@ -516,11 +588,19 @@ impl State {
                         value: Node::new(Value::Bool(b), Default::default()),
                     }),
                 };
-                self.edit(edit.into_iter().collect(), Cause::Field(text));
+                let mut edits: Vec<Edit> = edit.into_iter().collect();
+                if text == "metadata.namespace"
+                    && let Some(Edit::Set { value, .. }) = edits.first()
+                    && let Some(new) = value.as_str()
+                {
+                    let new = new.to_owned();
+                    edits.extend(self.follow_namespace(&new));
+                }
+                self.edit(edits, Cause::Field(text));
             }
             Action::AddItem { path, item } => {
                 let value = match item {
-                    Item::Map => Node::new(Value::Map(Vec::new()), Default::default()),
+                    Item::Map => self.new_item(&path),
                     Item::Str => tree::string(""),
                 };
                 let path = tree::path(&path);
@@ -598,6 +678,13 @@ impl Reducible for State {
         let mut state = Rc::unwrap_or_clone(self);
         state.apply(action);
         Rc::new(state)
+    }
+}
+
+fn key(name: &str) -> Key {
+    Key {
+        name: name.to_owned(),
+        span: Span::default(),
     }
 }
 
@@ -753,6 +840,34 @@ spec:
         });
         assert!(!s.doc().text.contains("namespace"), "{}", s.doc().text);
         assert!(s.doc().text.contains("# the only session"));
+    }
+
+    /// The references follow the document's namespace, in one undoable step; new backends and
+    /// repositories start in it.
+    #[test]
+    fn references_follow_the_document_namespace() {
+        let mut s = State::default();
+        let before = s.doc().text.clone();
+        let demo = before.matches("namespace: demo").count();
+        assert!(demo >= 5, "{before}");
+        set(&mut s, "metadata.namespace", "prod");
+        let text = s.doc().text.clone();
+        assert_eq!(text.matches("namespace: prod").count(), demo, "{text}");
+        assert_eq!(text.matches("namespace: demo").count(), 0);
+        s.apply(Action::AddItem {
+            path: "spec.backends".into(),
+            item: Item::Map,
+        });
+        assert!(
+            s.doc().text.contains(
+                "    - storageRef:\n        namespace: prod\n      retentionPolicy:\n        namespace: prod\n"
+            ),
+            "{}",
+            s.doc().text
+        );
+        s.apply(Action::Undo);
+        s.apply(Action::Undo);
+        assert_eq!(s.doc().text, before);
     }
 
     /// Emptying "Retries" keeps the `jobTemplate` the CRD requires (as `{}`).

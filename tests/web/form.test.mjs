@@ -103,6 +103,12 @@ test('a bad schedule shows on its field and in the list, and clears when fixed',
   await page.locator('#yaml').focus();
   await item.click();
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), name);
+  // ... and selects the exact span in the YAML pane.
+  const selected = await page.evaluate(() => {
+    const t = document.querySelector('#yaml');
+    return t.value.slice(t.selectionStart, t.selectionEnd);
+  });
+  assert.equal(selected, '"0 0 * * 7"');
   await page.locator('#yaml').focus();
   await item.locator('button.go').focus();
   await page.keyboard.press('Enter');

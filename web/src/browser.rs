@@ -140,23 +140,50 @@ pub fn focus_field(root: &Element, path: &str) -> bool {
     element.focus().is_ok()
 }
 
-/// Select line `line` (1-based) of the YAML pane, from `column` (1-based, UTF-16) to the end
-/// of the line, focus it and scroll it into view.
-pub fn select_line(textarea: &HtmlTextAreaElement, line: u32, column: u32) {
+/// Select the span from `(line, column)` to `(end_line, end_column)` (1-based, UTF-16 columns
+/// as the page's diagnostics count) in the YAML pane and scroll the pane to it; `focus` moves
+/// the keyboard focus there too (else the selection shows when the pane is focused next).
+pub fn select_span(
+    textarea: &HtmlTextAreaElement,
+    (line, column): (u32, u32),
+    (end_line, end_column): (u32, u32),
+    focus: bool,
+) {
     let value = textarea.value();
-    let mut start = 0u32;
-    let mut length = 0u32;
-    for (i, text) in value.split('\n').enumerate() {
-        let units = u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX);
-        if i + 1 == line as usize {
-            length = units;
+    // UTF-16 offset of each line's start, up to the last line asked for.
+    let mut starts = Vec::new();
+    let mut offset = 0u32;
+    for text in value.split('\n') {
+        starts.push((
+            offset,
+            u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX),
+        ));
+        if starts.len() >= end_line.max(line) as usize {
             break;
         }
-        start += units + 1;
+        offset = offset.saturating_add(starts.last().map_or(0, |s| s.1) + 1);
     }
-    let from = start + column.saturating_sub(1).min(length);
-    let _ = textarea.focus();
-    let _ = textarea.set_selection_range(from, start + length);
+    let at = |line: u32, column: u32| {
+        let (start, length) = starts
+            .get(line.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or((offset, 0));
+        start + column.saturating_sub(1).min(length)
+    };
+    let from = at(line, column);
+    let mut to = at(end_line, end_column).max(from);
+    if to == from {
+        // An empty span (a missing key): select the rest of its line.
+        let (start, length) = starts
+            .get(line.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or((offset, 0));
+        to = start + length;
+    }
+    if focus {
+        let _ = textarea.focus();
+    }
+    let _ = textarea.set_selection_range(from, to);
     // The textarea is as tall as its text; its scrolling container is the editor around it.
     let lines = i32::try_from(value.split('\n').count().max(1)).unwrap_or(i32::MAX);
     let line_height = (textarea.offset_height() - 16) / lines;

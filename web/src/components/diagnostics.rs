@@ -1,5 +1,6 @@
 //! Every diagnostic of the document in one list, each a button: it focuses the form field that
-//! shows it, or selects its line in the YAML pane when no field does.
+//! shows it and selects its exact span in the YAML pane (scrolled to it), which takes the focus
+//! when no field shows the finding.
 
 use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -42,7 +43,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
             let root = props.root.clone();
             let textarea = props.textarea.clone();
             let path = d.path.clone();
-            let (line, column) = (d.line, d.column);
+            let (start, end) = ((d.line, d.column), (d.end_line, d.end_column));
             let in_form = Some(d.document) == form_document && !doc.stale;
             move || {
                 let focused = in_form
@@ -50,8 +51,10 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                     && root
                         .cast::<Element>()
                         .is_some_and(|r| browser::focus_field(&r, &path));
-                if !focused && let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
-                    browser::select_line(&t, line, column);
+                // The YAML pane always shows and selects the span; it takes the focus only
+                // when no form field shows the finding.
+                if let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
+                    browser::select_span(&t, start, end, !focused);
                 }
             }
         };

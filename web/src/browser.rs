@@ -193,6 +193,79 @@ pub fn select_span(
     }
 }
 
+/// Type `text` at the caret of the focused text control, as the browser's own typing does (its
+/// undo stack and the `input` event follow); `false` when the browser cannot.
+pub fn insert_text(text: &str) -> bool {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+        .and_then(|d| {
+            d.exec_command_with_show_ui_and_value("insertText", false, text)
+                .ok()
+        })
+        .unwrap_or(false)
+}
+
+/// The byte offset in `text` shown at a point of a monospace text control (`element` shows
+/// `text` with no scrolling of its own); `None` past the end of a line or of the text.
+#[must_use]
+pub fn offset_at_point(element: &Element, text: &str, x: i32, y: i32) -> Option<usize> {
+    let style = window()?.get_computed_style(element).ok().flatten()?;
+    let pixels = |name: &str| {
+        style
+            .get_property_value(name)
+            .ok()
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+    };
+    let line_height = pixels("line-height")?;
+    let rect = element.get_bounding_client_rect();
+    let char_width = char_width(&style.get_property_value("font").ok()?)?;
+    let row = (f64::from(y) - rect.top() - pixels("padding-top")?) / line_height;
+    let column = (f64::from(x) - rect.left() - pixels("padding-left")?) / char_width;
+    if row < 0.0 || column < 0.0 {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let (row, column) = (row as usize, column as usize);
+    let mut start = 0;
+    for (i, line) in text.split('\n').enumerate() {
+        if i == row {
+            return line
+                .char_indices()
+                .nth(column)
+                .map(|(offset, _)| start + offset);
+        }
+        start += line.len() + 1;
+    }
+    None
+}
+
+/// The width of one character of a monospace `font` (measured once per font).
+fn char_width(font: &str) -> Option<f64> {
+    thread_local! {
+        static MEASURED: std::cell::RefCell<Option<(String, f64)>> = const { std::cell::RefCell::new(None) };
+    }
+    if let Some(width) =
+        MEASURED.with_borrow(|m| m.as_ref().filter(|(f, _)| f == font).map(|(_, w)| *w))
+    {
+        return Some(width);
+    }
+    let document = window()?.document()?;
+    let probe = document.create_element("span").ok()?;
+    let _ = probe.set_attribute(
+        "style",
+        &format!("font: {font}; position: absolute; visibility: hidden; white-space: pre"),
+    );
+    probe.set_text_content(Some(&"x".repeat(100)));
+    document.body()?.append_child(&probe).ok()?;
+    let width = probe.get_bounding_client_rect().width() / 100.0;
+    probe.remove();
+    (width > 0.0).then(|| {
+        MEASURED.with_borrow_mut(|m| *m = Some((font.to_owned(), width)));
+        width
+    })
+}
+
 /// Whether the page runs on macOS or iOS (⌘ instead of Ctrl for shortcuts).
 #[must_use]
 pub fn is_mac() -> bool {

@@ -9,6 +9,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod highlight;
 pub mod share;
 pub mod state;
 pub mod templates;

@@ -93,6 +93,8 @@ pub struct Doc {
     pub stale: bool,
     /// Every diagnostic of `text`, located (UTF-16 columns, as the browser counts).
     pub diagnostics: Vec<Located>,
+    /// The byte span and severity of each of `diagnostics` (same order): the pane's squiggles.
+    pub marks: Vec<(Span, Severity)>,
 }
 
 impl Doc {
@@ -121,6 +123,11 @@ impl Doc {
             .iter()
             .map(|d| d.locate(&text, &index, Encoding::Utf16))
             .collect();
+        let marks = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.span.unwrap_or_default(), d.severity))
+            .collect();
         let (documents, stale) = match previous {
             Some(p) if fatal => (p.documents.clone(), true),
             _ => (loaded.documents, false),
@@ -130,6 +137,7 @@ impl Doc {
             documents,
             stale,
             diagnostics,
+            marks,
         }
     }
 

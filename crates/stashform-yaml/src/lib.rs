@@ -6,6 +6,7 @@
 //! - [`load`]: events to [`node::Node`] trees, with every limit (depth, aliases, documents,
 //!   duplicate keys).
 //! - [`resolve`]: plain scalars as go-yaml v2 (YAML 1.1) resolves them.
+//! - [`tokens`]: keys, values by type, aliases and comments, for syntax highlighting.
 //!
 //! Why a crate of its own: loading is most of the time of a check, and a crate is the unit of
 //! optimisation. The size-optimised wasm builds compile this one for speed (`opt-level = 3` in
@@ -17,6 +18,7 @@ mod fast;
 pub mod load;
 pub mod node;
 pub mod resolve;
+pub mod tokens;
 
 pub use events::{
     Event, ScalarStyle, SyntaxError, Tag, differs_from_saphyr, for_each_event,

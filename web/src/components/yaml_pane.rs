@@ -1,17 +1,22 @@
-//! The YAML pane: a plain textarea (`id="yaml"`; its value is exactly what Copy and Download
-//! give), with a gutter of line numbers that marks the lines diagnostics point at.
+//! The YAML pane: a textarea (`id="yaml"`; its value is exactly what Copy and Download give)
+//! over a `<pre>` that shows the same text coloured by the loader's tokens, with the
+//! diagnostics' exact spans underlined (`crate::highlight`); a gutter of line numbers with a
+//! marker button per line that has findings. The finding under the caret is read out below the
+//! pane, the one under the mouse is the textarea's tooltip, and Enter keeps the indentation.
 //!
-//! The textarea is as tall and wide as its text and scrolls together with the gutter inside
-//! one container: no scroll syncing, and no layout read on a keystroke.
+//! The textarea is as tall and wide as its text and scrolls together with the gutter and the
+//! `<pre>` inside one container: no scroll syncing, and no layout read on a keystroke.
 
 use std::collections::BTreeMap;
 
 use stashform::Severity;
-use web_sys::HtmlTextAreaElement;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::{use_instance, use_scope};
-use crate::state::Action;
+use crate::browser;
+use crate::state::{Action, Doc};
 
 #[derive(Properties, PartialEq)]
 pub struct YamlPaneProps {
@@ -25,6 +30,8 @@ pub fn YamlPane(props: &YamlPaneProps) -> Html {
     let doc = state.doc();
     let id = instance.el("yaml");
     let status_id = instance.el("yaml-status");
+    let hint_id = instance.el("yaml-hint");
+    let hint = use_state(String::new);
     let lines = doc.text.split('\n').count();
     let columns = doc
         .text
@@ -37,23 +44,43 @@ pub fn YamlPane(props: &YamlPaneProps) -> Html {
         columns + 2
     );
     let numbers: String = (1..=lines).map(|n| format!("{n}\n")).collect();
-    // The worst severity per line, and its messages (for the marker's tooltip).
-    let mut marked: BTreeMap<u32, (Severity, &str, Vec<&str>)> = BTreeMap::new();
+    let highlighted = use_memo((doc.text.clone(), doc.marks.clone()), |(text, marks)| {
+        Html::from_html_unchecked(AttrValue::from(crate::highlight::html(text, marks)))
+    });
+    // Per line: the worst severity, its path, the messages, and where the first finding is.
+    let mut marked: BTreeMap<u32, Marked> = BTreeMap::new();
     for d in &doc.diagnostics {
-        let entry = marked
-            .entry(d.line)
-            .or_insert((d.severity, d.path.as_str(), Vec::new()));
-        if d.severity < entry.0 {
-            (entry.0, entry.1) = (d.severity, d.path.as_str());
+        let entry = marked.entry(d.line).or_insert_with(|| Marked {
+            severity: d.severity,
+            path: d.path.clone(),
+            messages: Vec::new(),
+            span: ((d.line, d.column), (d.end_line, d.end_column)),
+        });
+        if d.severity < entry.severity {
+            entry.severity = d.severity;
+            entry.path.clone_from(&d.path);
         }
-        entry.2.push(&d.message);
+        entry
+            .messages
+            .push(format!("{}: {}", d.severity.as_str(), d.message));
     }
-    let markers = marked.iter().map(|(line, (severity, path, messages))| {
+    let markers = marked.iter().map(|(line, marked)| {
+        let onclick = {
+            let textarea = props.textarea.clone();
+            let (start, end) = marked.span;
+            Callback::from(move |_: MouseEvent| {
+                if let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
+                    browser::select_span(&t, start, end, true);
+                }
+            })
+        };
+        let messages = marked.messages.join("\n");
         html! {
-            <span class={classes!("marker", severity.as_str())}
-                data-path={path.to_string()} data-severity={severity.as_str()}
+            <button type="button" class={classes!("marker", marked.severity.as_str())}
+                data-path={marked.path.clone()} data-severity={marked.severity.as_str()}
                 style={format!("top: calc({} * var(--line))", line - 1)}
-                title={messages.join("\n")}>{"●"}</span>
+                aria-label={format!("Line {line}: {}", marked.messages.join("; "))}
+                title={messages} {onclick}>{"●"}</button>
         }
     });
     let oninput = {
@@ -63,6 +90,53 @@ pub fn YamlPane(props: &YamlPaneProps) -> Html {
             state.dispatch(Action::SetYaml(value));
         })
     };
+    // The finding under the caret, read out (keyboard users hear what the squiggle says).
+    let on_caret = {
+        let hint = hint.clone();
+        let doc = doc.clone();
+        move |textarea: HtmlTextAreaElement| {
+            let caret = textarea.selection_start().ok().flatten().unwrap_or(0);
+            let offset = byte_offset(&doc.text, caret);
+            let text = finding_at(&doc, offset).unwrap_or_default();
+            if *hint != text {
+                hint.set(text);
+            }
+        }
+    };
+    let onkeyup = {
+        let on_caret = on_caret.clone();
+        Callback::from(move |e: KeyboardEvent| on_caret(e.target_unchecked_into()))
+    };
+    let onclick = Callback::from(move |e: MouseEvent| on_caret(e.target_unchecked_into()));
+    // The finding under the mouse as the textarea's tooltip.
+    let onmousemove = {
+        let doc = doc.clone();
+        Callback::from(move |e: MouseEvent| {
+            let textarea: Element = e.target_unchecked_into();
+            let offset = browser::offset_at_point(&textarea, &doc.text, e.client_x(), e.client_y());
+            let title = offset.and_then(|o| finding_at(&doc, o)).unwrap_or_default();
+            if textarea.get_attribute("title").unwrap_or_default() != title {
+                let _ = textarea.set_attribute("title", &title);
+            }
+        })
+    };
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Enter"
+            && !(e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() || e.is_composing())
+            && let Some(textarea) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
+        {
+            let value = textarea.value();
+            let caret = textarea.selection_start().ok().flatten().unwrap_or(0);
+            let before = &value[..byte_offset(&value, caret)];
+            let line = before.rsplit('\n').next().unwrap_or_default();
+            // Typed through the browser, so that its own undo and the input event still work.
+            if browser::insert_text(&format!("\n{}", indentation_after(line))) {
+                e.prevent_default();
+            }
+        }
+    });
     let status = if doc.stale {
         "The YAML has a syntax error: the form shows the last version that loaded."
     } else {
@@ -72,17 +146,112 @@ pub fn YamlPane(props: &YamlPaneProps) -> Html {
         <section class="yaml-pane" aria-labelledby={format!("{id}-label")}>
             <h2 id={format!("{id}-label")}><label for={id.clone()}>{"YAML"}</label></h2>
             <div class="editor">
-                <div class="gutter" aria-hidden="true">
-                    <pre class="numbers">{numbers}</pre>
+                <div class="gutter">
+                    <pre class="numbers" aria-hidden="true">{numbers}</pre>
                     { for markers }
                 </div>
                 <div class="text">
+                    <pre class="highlight" aria-hidden="true">{(*highlighted).clone()}</pre>
                     <textarea id={id} ref={props.textarea.clone()} value={doc.text.clone()}
                         style={size} spellcheck="false" autocapitalize="off" autocomplete="off"
-                        wrap="off" aria-describedby={status_id.clone()} {oninput} />
+                        wrap="off" aria-describedby={format!("{status_id} {hint_id}")}
+                        {oninput} {onkeyup} {onclick} {onmousemove} {onkeydown} />
                 </div>
             </div>
             <p class="yaml-status" id={status_id}>{status}</p>
+            <p class="yaml-hint" id={hint_id} role="status" aria-live="polite">{(*hint).clone()}</p>
         </section>
+    }
+}
+
+struct Marked {
+    severity: Severity,
+    path: String,
+    messages: Vec<String>,
+    span: ((u32, u32), (u32, u32)),
+}
+
+/// The findings whose span holds byte `offset` (a caret at a span's end still counts), worst
+/// first, as one line each.
+fn finding_at(doc: &Doc, offset: usize) -> Option<String> {
+    let mut found: Vec<(Severity, String)> = doc
+        .marks
+        .iter()
+        .zip(&doc.diagnostics)
+        .filter(|((span, _), _)| span.start <= offset && offset <= span.end.max(span.start + 1))
+        .map(|((_, severity), d)| {
+            let mut text = format!("{}: {}", severity.as_str(), d.message);
+            if let Some(help) = &d.help {
+                text.push_str(" (");
+                text.push_str(help);
+                text.push(')');
+            }
+            (*severity, text)
+        })
+        .collect();
+    found.sort_by_key(|(severity, _)| *severity);
+    (!found.is_empty()).then(|| {
+        found
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+/// The byte offset of a UTF-16 offset (as the browser counts a textarea's selection).
+fn byte_offset(text: &str, utf16: u32) -> usize {
+    let mut units = 0u32;
+    for (i, c) in text.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += u32::try_from(c.len_utf16()).unwrap_or(1);
+    }
+    text.len()
+}
+
+/// The indentation of the line after `line` when Enter is pressed at its end: the same, one
+/// level deeper after a `key:` that opens a block, and past the dash of a list item.
+fn indentation_after(line: &str) -> String {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let content = line[indent..].trim_end();
+    let mut width = indent;
+    let mut rest = content;
+    // `- name: x` continues the item's mapping, two columns right of the dash.
+    while let Some(after) = rest.strip_prefix("- ") {
+        width += 2;
+        rest = after.trim_start_matches(' ');
+    }
+    let without_comment = rest.split(" #").next().unwrap_or(rest).trim_end();
+    if without_comment.ends_with(':') || without_comment == "-" {
+        width += 2;
+    }
+    " ".repeat(width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enter_keeps_and_deepens_the_indentation() {
+        assert_eq!(indentation_after("spec:"), "  ");
+        assert_eq!(indentation_after("  sessions:  # all of them"), "    ");
+        assert_eq!(indentation_after("    - name: frequent-backup"), "      ");
+        assert_eq!(indentation_after("    - scheduler:"), "        ");
+        assert_eq!(
+            indentation_after("      schedule: \"*/5 * * * *\""),
+            "      "
+        );
+        assert_eq!(indentation_after(""), "");
+    }
+
+    #[test]
+    fn utf16_offsets_become_byte_offsets() {
+        assert_eq!(byte_offset("aé😀b", 0), 0);
+        assert_eq!(byte_offset("aé😀b", 2), 3);
+        assert_eq!(byte_offset("aé😀b", 4), 7);
+        assert_eq!(byte_offset("aé😀b", 99), 8);
     }
 }

@@ -1,0 +1,77 @@
+// The YAML pane as a code editor: colours from the loader's tokens on a <pre> that always holds
+// exactly the textarea's text, squiggles on the exact span of each finding, the finding under
+// the caret read out and under the mouse as a tooltip, line markers as keyboard-reachable
+// buttons, and Enter that keeps the indentation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserSuite, yamlText, pasteYaml, setControl } from './harness.mjs';
+
+const suite = browserSuite();
+const SCHEDULE = 'spec.sessions[0].scheduler.schedule';
+
+const shown = (page) => page.locator('.yaml-pane .highlight').evaluate((pre) => pre.textContent);
+
+test('the coloured text is the YAML, character for character, also while it does not load', async () => {
+  const page = await suite.fresh();
+  assert.equal(await shown(page), `${await yamlText(page)}\n`);
+  assert.equal(await page.locator('.highlight .t-k').first().textContent(), 'apiVersion');
+  assert.ok((await page.locator('.highlight .t-n').allTextContents()).includes('1'), 'backoffLimit: 1 is a number');
+  for (const text of ['a: [\n', 'é: "ü" # ß <b>&amp;\n', '']) {
+    await pasteYaml(page, text);
+    assert.equal(await shown(page), `${text}\n`, JSON.stringify(text));
+  }
+});
+
+test('a finding is a squiggle on its exact span, read out at the caret and shown on hover', async () => {
+  const page = await suite.fresh();
+  await setControl(page, SCHEDULE, '0 0 * * 7');
+  const squiggle = page.locator('.highlight .sq.error');
+  assert.equal(await squiggle.textContent(), '"0 0 * * 7"');
+  // The caret inside the value: the message is read out below the pane.
+  const text = await yamlText(page);
+  const at = text.indexOf('"0 0 * * 7"') + 3;
+  await page.locator('#yaml').focus();
+  await page.evaluate((at) => document.querySelector('#yaml').setSelectionRange(at, at), at);
+  await page.keyboard.press('ArrowRight');
+  const hint = page.locator('.yaml-hint');
+  assert.match(await hint.textContent(), /^error: invalid schedule: .*day-of-week/);
+  assert.equal(await hint.getAttribute('role'), 'status');
+  // The mouse over it: the textarea's tooltip says the same.
+  const box = await squiggle.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  assert.match(await page.locator('#yaml').getAttribute('title'), /^error: invalid schedule/);
+  await page.mouse.move(box.x + box.width / 2, box.y - 60);
+  assert.equal(await page.locator('#yaml').getAttribute('title'), '');
+});
+
+test('line markers are focusable buttons: Enter selects their finding in the pane', async () => {
+  const page = await suite.fresh();
+  await setControl(page, SCHEDULE, '0 0 * * 7');
+  const marker = page.locator('.gutter button.marker[data-severity="error"]');
+  assert.match(await marker.getAttribute('aria-label'), /^Line \d+: error: invalid schedule/);
+  await marker.focus();
+  await page.keyboard.press('Enter');
+  const selected = await page.evaluate(() => {
+    const t = document.activeElement;
+    return t.id === 'yaml' ? t.value.slice(t.selectionStart, t.selectionEnd) : null;
+  });
+  assert.equal(selected, '"0 0 * * 7"');
+});
+
+test('Enter keeps the indentation, deeper after a key that opens a block', async () => {
+  const page = await suite.fresh();
+  await pasteYaml(page, '');
+  const yaml = page.locator('#yaml');
+  await yaml.focus();
+  await page.keyboard.type('spec:');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('sessions:');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- name: nightly');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('scheduler: {}');
+  assert.equal(await yamlText(page), 'spec:\n  sessions:\n    - name: nightly\n      scheduler: {}');
+  // One undo step of the page per burst of typing; the browser's own undo works inside.
+  await page.keyboard.press('Control+z');
+  assert.notEqual(await yamlText(page), 'spec:\n  sessions:\n    - name: nightly\n      scheduler: {}');
+});

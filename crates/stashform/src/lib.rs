@@ -12,6 +12,7 @@
 //! ```
 
 pub mod catalog;
+pub mod complete;
 pub mod diagnostic;
 pub mod edit;
 pub mod model;

@@ -122,8 +122,8 @@ pub fn complete(text: &str, offset: usize) -> Completions {
             if let Some(schema) = schema.and_then(|s| s.at(&path.0)) {
                 for (name, property) in &schema.properties {
                     // The operator writes `status`; nobody types it.
-                    if !present.contains(&name.as_str()) && !(path.0.is_empty() && name == "status")
-                    {
+                    let typed_by_people = !(path.0.is_empty() && name == "status");
+                    if typed_by_people && !present.contains(&name.as_str()) {
                         items.push(key_item(name, type_name(property)));
                     }
                 }

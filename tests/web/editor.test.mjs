@@ -75,3 +75,52 @@ test('Enter keeps the indentation, deeper after a key that opens a block', async
   await page.keyboard.press('Control+z');
   assert.notEqual(await yamlText(page), 'spec:\n  sessions:\n    - name: nightly\n      scheduler: {}');
 });
+
+test('completion offers the keys and values of the place being typed, from the CRD and the catalog', async () => {
+  const page = await suite.fresh();
+  const yaml = page.locator('#yaml');
+  const start = 'apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\nmetadata:\n  name: a\nspec:\n  sessions:\n    - name: s\n      ';
+  await page.locator('#yaml').fill(start);
+  await yaml.focus();
+  await page.evaluate(() => { const t = document.querySelector('#yaml'); t.setSelectionRange(t.value.length, t.value.length); });
+  await page.keyboard.type('sch');
+  const list = page.locator('.completions[role="listbox"]:not([hidden])');
+  // The list follows each keystroke (rendered on the next frame).
+  await page.waitForFunction(() => document.querySelectorAll('.completions .label').length === 1, undefined, { timeout: 3000 });
+  assert.deepEqual(await list.locator('[role="option"] .label').allTextContents(), ['scheduler']);
+  assert.equal(await yaml.getAttribute('aria-activedescendant'), await list.locator('[role="option"]').first().getAttribute('id'));
+  await page.keyboard.press('Enter');
+  assert.equal(await list.count(), 0);
+  assert.equal(await yamlText(page), `${start}scheduler: `);
+  // A value from the addon catalog, chosen with the arrow keys.
+  await page.keyboard.type('{}');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('addon:');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('name: postgres-addon');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('tasks:');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- name: log');
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.completions .label')].every((e) => e.textContent.includes('log')),
+    undefined,
+    { timeout: 3000 },
+  );
+  const tasks = await list.locator('[role="option"] .label').allTextContents();
+  assert.ok(tasks.includes('logical-backup'), tasks.join());
+  const index = tasks.indexOf('logical-backup');
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  assert.match(await yamlText(page), /\n {8}tasks:\n {10}- name: logical-backup$/);
+  // Ctrl+Space asks for the list on an empty word; Escape closes it.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('params:');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+Space');
+  await list.waitFor();
+  assert.ok((await list.locator('[role="option"] .label').allTextContents()).includes('backupCmd'));
+  await page.keyboard.press('Escape');
+  assert.equal(await list.count(), 0);
+});

@@ -32,6 +32,8 @@ pub fn YamlPane(props: &YamlPaneProps) -> Html {
     let status_id = instance.el("yaml-status");
     let hint_id = instance.el("yaml-hint");
     let hint = use_state(String::new);
+    let completion = use_state(|| None::<Open>);
+    let list_id = instance.el("yaml-completions");
     let lines = doc.text.split('\n').count();
     let columns = doc
         .text
@@ -85,9 +87,20 @@ pub fn YamlPane(props: &YamlPaneProps) -> Html {
     });
     let oninput = {
         let state = state.clone();
+        let completion = completion.clone();
         Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            let textarea = e.target_unchecked_into::<HtmlTextAreaElement>();
+            let value = textarea.value();
+            // Typing a word offers what may go there; deleting or pasting closes the list.
+            let typing = e.input_type() == "insertText";
+            let open = if typing {
+                Open::at(&textarea, &value, false)
+            } else {
+                None
+            };
+            // The text first: a render of the pane before it would put the old text back.
             state.dispatch(Action::SetYaml(value));
+            completion.set(open);
         })
     };
     // The finding under the caret, read out (keyboard users hear what the squiggle says).
@@ -120,23 +133,119 @@ pub fn YamlPane(props: &YamlPaneProps) -> Html {
             }
         })
     };
-    let onkeydown = Callback::from(|e: KeyboardEvent| {
-        if e.key() == "Enter"
-            && !(e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key() || e.is_composing())
-            && let Some(textarea) = e
+    let onkeydown = {
+        let completion = completion.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(textarea) = e
                 .target()
                 .and_then(|t| t.dyn_into::<HtmlTextAreaElement>().ok())
-        {
-            let value = textarea.value();
-            let caret = textarea.selection_start().ok().flatten().unwrap_or(0);
-            let before = &value[..byte_offset(&value, caret)];
-            let line = before.rsplit('\n').next().unwrap_or_default();
-            // Typed through the browser, so that its own undo and the input event still work.
-            if browser::insert_text(&format!("\n{}", indentation_after(line))) {
-                e.prevent_default();
+            else {
+                return;
+            };
+            let plain = !(e.shift_key() || e.ctrl_key() || e.alt_key() || e.meta_key());
+            if let Some(open) = (*completion).as_ref() {
+                match e.key().as_str() {
+                    "ArrowDown" | "ArrowUp" => {
+                        e.prevent_default();
+                        let n = open.items.len();
+                        let active = if e.key() == "ArrowDown" {
+                            (open.active + 1) % n
+                        } else {
+                            (open.active + n - 1) % n
+                        };
+                        completion.set(Some(Open {
+                            active,
+                            ..open.clone()
+                        }));
+                        return;
+                    }
+                    "Enter" | "Tab" if plain => {
+                        e.prevent_default();
+                        let chosen = open.items[open.active].insert.clone();
+                        let _ = textarea.set_selection_range(open.from, open.to);
+                        completion.set(None);
+                        browser::insert_text(&chosen);
+                        return;
+                    }
+                    "Escape" => {
+                        e.prevent_default();
+                        completion.set(None);
+                        return;
+                    }
+                    _ => {}
+                }
             }
+            if e.key() == " " && e.ctrl_key() {
+                e.prevent_default();
+                completion.set(Open::at(&textarea, &textarea.value(), true));
+                return;
+            }
+            if e.key() == "Enter" && plain && !e.is_composing() {
+                let value = textarea.value();
+                let caret = textarea.selection_start().ok().flatten().unwrap_or(0);
+                let before = &value[..byte_offset(&value, caret)];
+                let line = before.rsplit('\n').next().unwrap_or_default();
+                // Typed through the browser, so that its own undo and the input event still work.
+                if browser::insert_text(&format!("\n{}", indentation_after(line))) {
+                    e.prevent_default();
+                }
+            }
+        })
+    };
+    let onblur = {
+        let completion = completion.clone();
+        Callback::from(move |_: FocusEvent| completion.set(None))
+    };
+    // The list is always in the DOM (hidden when closed): inserting it next to the textarea
+    // would make Yew rebuild the textarea and lose the focus.
+    let open = (*completion).clone();
+    let options = open.iter().flat_map(|open| {
+        open.items
+            .iter()
+            .enumerate()
+            .map(move |(i, item)| (open, i, item))
+    });
+    let options = options.map(|(open, i, item)| {
+        let onmousedown = {
+            let textarea = props.textarea.clone();
+            let completion = completion.clone();
+            let (from, to, insert) = (open.from, open.to, item.insert.clone());
+            Callback::from(move |e: MouseEvent| {
+                // Before the textarea loses focus (which would close the list).
+                e.prevent_default();
+                if let Some(t) = textarea.cast::<HtmlTextAreaElement>() {
+                    let _ = t.set_selection_range(from, to);
+                    completion.set(None);
+                    browser::insert_text(&insert);
+                }
+            })
+        };
+        html! {
+            <li id={format!("{list_id}-{i}")} role="option" aria-selected={(i == open.active).to_string()}
+                class={classes!((i == open.active).then_some("active"))} {onmousedown}>
+                <span class="label">{item.label.clone()}</span>
+                if let Some(detail) = &item.detail {
+                    <span class="detail">{detail.clone()}</span>
+                }
+            </li>
         }
     });
+    let list_style = open.as_ref().map(|open| {
+        format!(
+            "top: calc({} * var(--line) + 8px); left: calc({}ch + .6rem)",
+            open.line + 1,
+            open.column
+        )
+    });
+    let list = html! {
+        <ul class="completions" id={list_id.clone()} role="listbox" aria-label="Completions"
+            hidden={open.is_none()} style={list_style}>
+            { for options }
+        </ul>
+    };
+    let active_option = (*completion)
+        .as_ref()
+        .map(|open| format!("{list_id}-{}", open.active));
     let status = if doc.stale {
         "The YAML has a syntax error: the form shows the last version that loaded."
     } else {
@@ -155,12 +264,57 @@ pub fn YamlPane(props: &YamlPaneProps) -> Html {
                     <textarea id={id} ref={props.textarea.clone()} value={doc.text.clone()}
                         style={size} spellcheck="false" autocapitalize="off" autocomplete="off"
                         wrap="off" aria-describedby={format!("{status_id} {hint_id}")}
-                        {oninput} {onkeyup} {onclick} {onmousemove} {onkeydown} />
+                        aria-autocomplete="list"
+                        aria-controls={list_id.clone()}
+                        aria-activedescendant={active_option}
+                        {oninput} {onkeyup} {onclick} {onmousemove} {onkeydown} {onblur} />
+                    {list}
                 </div>
             </div>
             <p class="yaml-status" id={status_id}>{status}</p>
             <p class="yaml-hint" id={hint_id} role="status" aria-live="polite">{(*hint).clone()}</p>
         </section>
+    }
+}
+
+/// The open completion list: what the core offers at the caret.
+#[derive(Clone, PartialEq)]
+struct Open {
+    /// UTF-16 range the chosen item replaces.
+    from: u32,
+    to: u32,
+    items: Vec<stashform::complete::Completion>,
+    active: usize,
+    /// Where the list goes: the 0-based line and column (characters) of `from`.
+    line: usize,
+    column: usize,
+}
+
+impl Open {
+    /// The candidates at the caret of `textarea` (whose text is `value`). While typing, the list
+    /// opens only once a word is started; `asked` (Ctrl+Space) opens it on an empty word too.
+    fn at(textarea: &HtmlTextAreaElement, value: &str, asked: bool) -> Option<Self> {
+        let caret = textarea.selection_end().ok().flatten()?;
+        let offset = byte_offset(value, caret);
+        let found = stashform::complete::complete(value, offset);
+        let typed = &value[found.from..found.to];
+        if found.items.is_empty() || (!asked && typed.is_empty()) {
+            return None;
+        }
+        // Nothing to offer when the word is already exactly the only candidate.
+        if !asked && found.items.len() == 1 && found.items[0].label == typed {
+            return None;
+        }
+        let line_start = value[..found.from].rfind('\n').map_or(0, |i| i + 1);
+        let utf16 = |bytes: &str| u32::try_from(bytes.encode_utf16().count()).unwrap_or(u32::MAX);
+        Some(Self {
+            from: utf16(&value[..found.from]),
+            to: utf16(&value[..found.to]),
+            items: found.items.into_iter().take(50).collect(),
+            active: 0,
+            line: value[..found.from].matches('\n').count(),
+            column: value[line_start..found.from].chars().count(),
+        })
     }
 }
 

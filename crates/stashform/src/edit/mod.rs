@@ -1,8 +1,9 @@
 //! Lossless edits: the text stays the source of truth, and an edit changes only the bytes it
 //! must. A replaced scalar keeps its line, its trailing comment and (where it can still hold
-//! the value) its quote style; an inserted key goes where the KubeStash docs' key order puts it
-//! among the keys that exist, at the block's own indentation; a removed key or item takes its
-//! own comment lines with it and nothing else. Flow collections, anchors and block scalars
+//! the value) its quote style; a renamed key changes only its own bytes, in its quote style too;
+//! an inserted key goes where the KubeStash docs' key order puts it among the keys that exist,
+//! at the block's own indentation; a removed key or item takes its own comment lines with it
+//! and nothing else. Flow collections, anchors and block scalars
 //! that an edit does not touch stay exactly as they were.
 //!
 //! Every edit is checked: the new text must load, and load to what the edit means on the data
@@ -47,6 +48,9 @@ pub enum Edit {
     },
     /// Move item `from` of the list at `path` so that it ends up at index `to`.
     Move { path: Path, from: usize, to: usize },
+    /// Rename the key at `path` to `to`, keeping its place, its value and (where it can hold
+    /// the new name) its quote style; refused when the mapping has a key `to` already.
+    Rename { path: Path, to: String },
 }
 
 impl Edit {
@@ -57,7 +61,8 @@ impl Edit {
             Self::Set { path, .. }
             | Self::Remove { path }
             | Self::Insert { path, .. }
-            | Self::Move { path, .. } => path,
+            | Self::Move { path, .. }
+            | Self::Rename { path, .. } => path,
         }
     }
 }

@@ -4,9 +4,10 @@ use stashform_yaml::comments::{Comment, comments};
 
 use crate::diagnostic::Segment;
 use crate::render::{
-    entry_text, flow_text, item_dash, item_text, key_order, key_rank, render, scalar_like,
-    value_text,
+    entry_text, flow_text, item_dash, item_text, key_like, key_order, key_rank, render,
+    scalar_like, value_text,
 };
+use crate::source::Span;
 use crate::source::node::{Key, Node, Value};
 
 use super::tree::{node, wrap};
@@ -37,6 +38,14 @@ pub(super) fn apply(text: &str, root: &Node, edit: &Edit) -> Result<String, Edit
                 return Err(EditError::new(format!("there is no list at `{path}`")));
             }
         },
+        Edit::Rename { path, to } => match doc.walk(&path.0)? {
+            Walk::Found(steps) => doc.rename(&steps, to)?,
+            Walk::Missing { .. } => {
+                return Err(EditError::new(format!(
+                    "there is no key `{path}` to rename"
+                )));
+            }
+        },
     };
     splice.apply(text)
 }
@@ -51,7 +60,7 @@ pub(super) fn append_document(
     let root = match edit {
         Edit::Set { path, value } => wrap(&path.0, value),
         Edit::Insert { path, value, .. } => wrap(&path.0, &node(Value::Seq(vec![value.clone()]))),
-        Edit::Remove { .. } | Edit::Move { .. } => {
+        Edit::Remove { .. } | Edit::Move { .. } | Edit::Rename { .. } => {
             return Err(EditError::new("there is no document to edit"));
         }
     };
@@ -275,13 +284,18 @@ impl<'t> Doc<'t> {
 
     /// Where a node's own text starts, after its anchor and tag.
     fn value_start(&self, node: &Node) -> usize {
-        let mut at = node.span.start;
+        self.token_start(node.span)
+    }
+
+    /// Where the text of a node or key at `span` starts, after its anchor and tag.
+    fn token_start(&self, span: Span) -> usize {
+        let mut at = span.start;
         let bytes = self.text.as_bytes();
-        while at < node.span.end && matches!(bytes.get(at), Some(b'&' | b'!')) {
-            while at < node.span.end && !bytes[at].is_ascii_whitespace() {
+        while at < span.end && matches!(bytes.get(at), Some(b'&' | b'!')) {
+            while at < span.end && !bytes[at].is_ascii_whitespace() {
                 at += 1;
             }
-            while at < node.span.end && bytes[at].is_ascii_whitespace() {
+            while at < span.end && bytes[at].is_ascii_whitespace() {
                 at += 1;
             }
         }
@@ -629,6 +643,22 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// Rename the key the steps end at: only the key's own bytes change, in its quote style
+    /// where that can hold `to`.
+    fn rename(&self, steps: &[Step<'_>], to: &str) -> Result<Splice, EditError> {
+        let Via::Key(key) = last(steps).via else {
+            return Err(EditError::new("only a mapping key can be renamed"));
+        };
+        let start = self.token_start(key.span);
+        let in_flow = steps.len() > 1 && self.is_flow(steps[steps.len() - 2].node);
+        let style = self.text.as_bytes().get(start).copied().unwrap_or(b' ');
+        Ok(Splice::new(
+            start,
+            key.span.end,
+            key_like(to, style, in_flow),
+        ))
+    }
+
     /// Add `name: value` to the mapping the steps end at.
     fn insert_entry(
         &self,
@@ -653,7 +683,7 @@ impl<'t> Doc<'t> {
                 &node(Value::Map(vec![(
                     Key {
                         name: name.to_owned(),
-                        span: crate::source::Span::default(),
+                        span: Span::default(),
                     },
                     value.clone(),
                 )])),

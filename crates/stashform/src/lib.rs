@@ -14,6 +14,7 @@
 pub mod catalog;
 pub mod diagnostic;
 pub mod edit;
+pub mod fix;
 pub mod model;
 pub mod registry;
 pub mod render;
@@ -23,10 +24,11 @@ pub mod source;
 pub mod validate;
 pub mod values;
 
-pub use diagnostic::{Diagnostic, Located, Path};
+pub use diagnostic::{Diagnostic, Fix, Located, LocatedFix, LocatedReplacement, Path, Replacement};
+pub use fix::{Applied, Fixed, fix};
 pub use registry::{Rule, Severity};
 pub use source::line_index::{Encoding, LineIndex};
-pub use validate::{DocumentInfo, Report, check};
+pub use validate::{DocumentInfo, Report, check, check_loaded};
 
 /// Canonical YAML for a file, every comment kept next to its node (see [`render`]); `Err`
 /// with the report when it does not load.

@@ -24,6 +24,8 @@
 mod text;
 mod tree;
 
+pub(crate) use text::Splice;
+
 use std::fmt;
 
 use crate::diagnostic::Path;
@@ -192,8 +194,25 @@ pub fn apply_all_loaded(
     }
 }
 
+/// The bytes `edit` would change in the document `root` of `text` (`comments` are `text`'s),
+/// not yet verified: several such splices are made at once and then verified together (see
+/// `crate::fix`).
+pub(crate) fn splice(
+    text: &str,
+    root: &Node,
+    comments: &[stashform_yaml::comments::Comment],
+    edit: &Edit,
+) -> Result<Splice, EditError> {
+    text::splice(text, root, comments, edit)
+}
+
+/// What `edit` means on the data of a document: what the edited text must load to.
+pub(crate) fn meaning(root: &mut Node, edit: &Edit) -> Result<(), EditError> {
+    tree::apply(root, edit)
+}
+
 /// What `text` loads to, or why it cannot be edited.
-fn loaded(text: &str) -> Result<Loaded, EditError> {
+pub(crate) fn loaded(text: &str) -> Result<Loaded, EditError> {
     let loaded = yaml::load(text);
     match loaded
         .diagnostics
@@ -210,7 +229,7 @@ fn loaded(text: &str) -> Result<Loaded, EditError> {
 
 /// Whether two trees hold the same data as the API server reads it (spans and key order
 /// aside; an integral float equals its integer, as in JSON).
-fn same_value(a: &Node, b: &Node) -> bool {
+pub(crate) fn same_value(a: &Node, b: &Node) -> bool {
     match (&a.value, &b.value) {
         (Value::Map(x), Value::Map(y)) => {
             x.len() == y.len()

@@ -15,16 +15,26 @@ use super::{Edit, EditError};
 
 /// Apply `edit` to the document `root` of `text`.
 pub(super) fn apply(text: &str, root: &Node, edit: &Edit) -> Result<String, EditError> {
+    splice(text, root, &comments(text), edit)?.apply(text)
+}
+
+/// The bytes `edit` changes in the document `root` of `text` (whose comments are `comments`).
+pub(super) fn splice(
+    text: &str,
+    root: &Node,
+    comments: &[Comment],
+    edit: &Edit,
+) -> Result<Splice, EditError> {
     let doc = Doc {
         text,
         root,
-        comments: comments(text),
+        comments,
     };
-    let splice = match edit {
+    Ok(match edit {
         Edit::Set { path, value } => doc.set(&path.0, value)?,
         Edit::Remove { path } => match doc.walk(&path.0)? {
             Walk::Found(steps) => doc.remove(&steps)?,
-            Walk::Missing { .. } => return Ok(text.to_owned()),
+            Walk::Missing { .. } => Splice::new(0, 0, ""),
         },
         Edit::Insert { path, index, value } => match doc.walk(&path.0)? {
             Walk::Found(steps) if matches!(last(&steps).node.value, Value::Seq(_)) => {
@@ -46,8 +56,7 @@ pub(super) fn apply(text: &str, root: &Node, edit: &Edit) -> Result<String, Edit
                 )));
             }
         },
-    };
-    splice.apply(text)
+    })
 }
 
 /// A new document at the end of `text` (which holds `documents` non-empty documents) holding
@@ -77,10 +86,10 @@ pub(super) fn append_document(
 }
 
 /// Replace `start..end` of the text with `with`.
-struct Splice {
-    start: usize,
-    end: usize,
-    with: String,
+pub(crate) struct Splice {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) with: String,
 }
 
 impl Splice {
@@ -137,7 +146,7 @@ fn last<'a, 'n>(steps: &'a [Step<'n>]) -> &'a Step<'n> {
 struct Doc<'t> {
     text: &'t str,
     root: &'t Node,
-    comments: Vec<Comment>,
+    comments: &'t [Comment],
 }
 
 impl<'t> Doc<'t> {
@@ -385,7 +394,7 @@ impl<'t> Doc<'t> {
     }
 
     fn dash(&self, item: &Node) -> usize {
-        item_dash(self.text, &self.comments, item)
+        item_dash(self.text, self.comments, item)
     }
 
     // ---- finding the path ----
@@ -520,7 +529,9 @@ impl<'t> Doc<'t> {
             let start = self.value_start(old);
             let end = self.content_end(old);
             let style = self.text.as_bytes().get(start).copied().unwrap_or(b' ');
-            let with = if in_flow {
+            let with = if in_flow || style == b'*' {
+                // In a flow, or in place of an alias (which has no style of its own): as the
+                // renderer writes it on one line.
                 flow_text(value, key_name)
             } else if matches!(style, b'[' | b'{') {
                 // An empty flow collection becomes a scalar: write it canonically.

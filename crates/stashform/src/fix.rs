@@ -19,7 +19,7 @@ use crate::registry::Rule;
 use crate::source::Span;
 use crate::source::node::Node;
 use crate::source::yaml::Document;
-use crate::validate::{self, Report};
+use crate::validate::{self, CheckOptions, Report};
 
 /// At most this many fixes of one check are verified one at a time (each reloads the text);
 /// the rest of those that cannot join the batch are dropped.
@@ -63,10 +63,16 @@ pub struct Applied {
 /// ```
 #[must_use]
 pub fn fix(text: &str) -> Fixed {
+    fix_with(text, &CheckOptions::default())
+}
+
+/// [`fix`] with the user's options: findings of rules set `off` are not fixed.
+#[must_use]
+pub fn fix_with(text: &str, options: &CheckOptions) -> Fixed {
     let mut current = text.to_owned();
     let mut applied = Vec::new();
     for _ in 0..MAX_ROUNDS {
-        let (report, batch) = validate::run(&current);
+        let (report, batch) = validate::run(&current, options);
         let next = match batch {
             Some(batch) => Some((batch.text, batch.fixed)),
             // No batch: a fix verified alone, if there is one, is made by itself.
@@ -99,7 +105,7 @@ pub fn fix(text: &str) -> Fixed {
         }));
         current = text;
     }
-    let report = validate::check(&current);
+    let report = validate::check_with(&current, options);
     Fixed {
         text: current,
         applied,

@@ -25,10 +25,12 @@ pub mod validate;
 pub mod values;
 
 pub use diagnostic::{Diagnostic, Fix, Located, LocatedFix, LocatedReplacement, Path, Replacement};
-pub use fix::{Applied, Fixed, fix};
+pub use fix::{Applied, Fixed, fix, fix_with};
 pub use registry::{Rule, Severity};
 pub use source::line_index::{Encoding, LineIndex};
-pub use validate::{DocumentInfo, Report, check, check_loaded};
+pub use validate::{
+    CheckOptions, DocumentInfo, Level, Report, UnknownRule, check, check_loaded, check_with,
+};
 
 /// Canonical YAML for a file, every comment kept next to its node (see [`render`]); `Err`
 /// with the report when it does not load.

@@ -6,7 +6,10 @@ mod admission;
 mod advice;
 mod bundle;
 mod kubernetes;
+mod options;
 pub mod structure;
+
+pub use options::{CheckOptions, Level, UnknownRule};
 
 use std::borrow::Cow;
 
@@ -66,11 +69,28 @@ impl Report {
 /// [`crate::fix`]).
 #[must_use]
 pub fn check(text: &str) -> Report {
-    run(text).0
+    check_with(text, &CheckOptions::default())
 }
 
-/// [`check`], and the text with every fix that could be made together.
-pub(crate) fn run(text: &str) -> (Report, Option<Batch>) {
+/// [`check`] with the user's options: each rule's level.
+///
+/// ```
+/// use stashform::{CheckOptions, Level, Severity};
+/// let text = "apiVersion: storage.kubestash.com/v1alpha1\nkind: RetentionPolicy\nmetadata:\n  name: keep\nspec:\n  maxRetentionPeriod: 30d\n";
+/// assert_eq!(stashform::check(text).diagnostics[0].rule.code, "KS604");
+/// let mut options = CheckOptions::default();
+/// options.set("missing-namespace", Level::Error).unwrap();
+/// assert_eq!(stashform::check_with(text, &options).diagnostics[0].severity, Severity::Error);
+/// options.set("KS604", Level::Off).unwrap();
+/// assert!(stashform::check_with(text, &options).diagnostics.is_empty());
+/// ```
+#[must_use]
+pub fn check_with(text: &str, options: &CheckOptions) -> Report {
+    run(text, options).0
+}
+
+/// [`check_with`], and the text with every fix that could be made together.
+pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>) {
     let mut checker = Checker::new(text);
     // A single-document file (the common case) needs no bundle summary: keep the first
     // document until a second one shows that the file is a bundle.
@@ -94,6 +114,7 @@ pub(crate) fn run(text: &str) -> (Report, Option<Batch>) {
         .any(|d| d.severity == Severity::Error);
     report.diagnostics.extend(loader_diagnostics);
     sort(&mut report.diagnostics);
+    levels(&mut report.diagnostics, options);
     let batch = fixes(text, &mut report, loads, || match first {
         Some(first) if count == 1 => Cow::Owned(vec![first]),
         // A bundle's trees were dropped as it was checked.
@@ -118,6 +139,22 @@ pub fn check_loaded(text: &str, loaded: &Loaded) -> Report {
         Cow::Borrowed(&loaded.documents)
     });
     report
+}
+
+/// The user's levels: findings of rules set `off` go, the others take the severity set.
+fn levels(diagnostics: &mut Vec<Diagnostic>, options: &CheckOptions) {
+    if options.is_empty() {
+        return;
+    }
+    diagnostics.retain_mut(|d| match options.level(d.rule).map(Level::severity) {
+        Some(None) => false,
+        Some(Some(severity)) => {
+            d.severity = severity;
+            true
+        }
+        None => true,
+    });
+    sort(diagnostics);
 }
 
 /// Verify the report's fixes on `text` (none when it does not load: the edit layer edits only

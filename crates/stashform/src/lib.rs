@@ -29,7 +29,8 @@ pub use fix::{Applied, Fixed, fix, fix_with};
 pub use registry::{Rule, Severity};
 pub use source::line_index::{Encoding, LineIndex};
 pub use validate::{
-    CheckOptions, DocumentInfo, Level, Report, UnknownRule, check, check_loaded, check_with,
+    CheckOptions, DocumentInfo, Level, Report, Suppressed, UnknownRule, check, check_loaded,
+    check_with,
 };
 
 /// Canonical YAML for a file, every comment kept next to its node (see [`render`]); `Err`
@@ -45,8 +46,8 @@ pub fn format(text: &str) -> Result<String, Report> {
         .any(|d| d.severity == Severity::Error);
     if fatal {
         return Err(Report {
-            documents: Vec::new(),
             diagnostics: loaded.diagnostics,
+            ..Report::default()
         });
     }
     Ok(render::render_text(text, &loaded.documents))

@@ -8,8 +8,11 @@ mod bundle;
 mod kubernetes;
 mod options;
 pub mod structure;
+mod suppress;
 
 pub use options::{CheckOptions, Level, UnknownRule};
+pub use suppress::Suppressed;
+use suppress::Suppressions;
 
 use std::borrow::Cow;
 
@@ -18,7 +21,7 @@ use serde::Serialize;
 use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path, Segment};
 use crate::edit::Edit;
 use crate::fix::Batch;
-use crate::registry::{self, Severity};
+use crate::registry::{self, Rule, Severity};
 use crate::schema;
 use crate::source::Span;
 use crate::source::node::{Node, Value};
@@ -46,6 +49,8 @@ pub struct Report {
     pub documents: Vec<DocumentInfo>,
     /// Sorted by position; every diagnostic has a span.
     pub diagnostics: Vec<Diagnostic>,
+    /// The findings that suppressions in the file silenced (not those of rules turned off).
+    pub suppressed: Vec<Suppressed>,
 }
 
 impl Report {
@@ -91,6 +96,7 @@ pub fn check_with(text: &str, options: &CheckOptions) -> Report {
 
 /// [`check_with`], and the text with every fix that could be made together.
 pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>) {
+    let mut suppressions = Suppressions::scan(text);
     let mut checker = Checker::new(text);
     // A single-document file (the common case) needs no bundle summary: keep the first
     // document until a second one shows that the file is a bundle.
@@ -98,6 +104,9 @@ pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>)
     let mut count = 0;
     let loader_diagnostics = yaml::load_each(text, &mut |document| {
         checker.validate(&document);
+        if let Some(suppressions) = &mut suppressions {
+            suppressions.document(&document, text);
+        }
         count += 1;
         if count == 1 {
             first = Some(document);
@@ -114,7 +123,7 @@ pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>)
         .any(|d| d.severity == Severity::Error);
     report.diagnostics.extend(loader_diagnostics);
     sort(&mut report.diagnostics);
-    levels(&mut report.diagnostics, options);
+    judge(&mut report, options, suppressions, loads);
     let batch = fixes(text, &mut report, loads, || match first {
         Some(first) if count == 1 => Cow::Owned(vec![first]),
         // A bundle's trees were dropped as it was checked.
@@ -141,20 +150,34 @@ pub fn check_loaded(text: &str, loaded: &Loaded) -> Report {
     report
 }
 
-/// The user's levels: findings of rules set `off` go, the others take the severity set.
-fn levels(diagnostics: &mut Vec<Diagnostic>, options: &CheckOptions) {
-    if options.is_empty() {
+/// Suppressions first (judged on every finding, so that none is unused only because a rule is
+/// off), then the user's levels: findings of rules set `off` go, the others take the severity
+/// set.
+fn judge(
+    report: &mut Report,
+    options: &CheckOptions,
+    suppressions: Option<Suppressions>,
+    loads: bool,
+) {
+    let off = |rule: &Rule| options.level(rule) == Some(Level::Off);
+    if let Some(suppressions) = suppressions {
+        report.suppressed = suppressions.apply(&mut report.diagnostics, &off, loads);
+    } else if options.is_empty() {
         return;
     }
-    diagnostics.retain_mut(|d| match options.level(d.rule).map(Level::severity) {
+    let level = |d: &mut Diagnostic| match options.level(d.rule).map(Level::severity) {
         Some(None) => false,
         Some(Some(severity)) => {
             d.severity = severity;
             true
         }
         None => true,
-    });
-    sort(diagnostics);
+    };
+    report.diagnostics.retain_mut(level);
+    for suppressed in &mut report.suppressed {
+        level(&mut suppressed.diagnostic);
+    }
+    sort(&mut report.diagnostics);
 }
 
 /// Verify the report's fixes on `text` (none when it does not load: the edit layer edits only

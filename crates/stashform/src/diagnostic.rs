@@ -288,7 +288,12 @@ impl Diagnostic {
         candidates: impl IntoIterator<Item = &'a str>,
         correct: Correct,
     ) -> bool {
-        let Some((candidate, certain)) = schema::closest(word, candidates) else {
+        let found = schema::closest(word, &mut candidates.into_iter());
+        self.guess(word, found, correct)
+    }
+
+    fn guess(&mut self, word: &str, found: Option<(&str, bool)>, correct: Correct) -> bool {
+        let Some((candidate, certain)) = found else {
             return false;
         };
         self.help = Some(format!("did you mean `{candidate}`?"));

@@ -9,8 +9,6 @@
 //! alone, and one that cannot be made exactly is dropped: a fix never writes a wrong file, and
 //! each fix's replacement is right on its own (a face may make any one of them).
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use stashform_yaml::comments::comments;
 
 use crate::diagnostic::{Diagnostic, Path, Replacement};
@@ -146,54 +144,57 @@ pub(crate) fn resolve(
             .is_none_or(|t| t.contains('&'))
     };
     let mut changes: Vec<Change> = Vec::new();
-    let mut alone = Vec::new();
+    // (start, change): sorted, the changes in text order (of those that start at one place,
+    // the first is made; `(usize, usize)` is the element type the formatter sorts too).
+    let mut order: Vec<(usize, usize)> = Vec::new();
+    let mut alone = vec![false; diagnostics.len()];
     for (i, d) in diagnostics.iter_mut().enumerate() {
         let Some(fix) = &d.fix else { continue };
         let splice = match (documents.get(d.document), fix.edits.as_slice()) {
             (Some(doc), [edit]) if !anchored(doc) => edit::splice(text, &doc.root, &comments, edit),
             // Several edits (each one splices the text the one before made), or an anchor.
             _ => {
-                alone.push(i);
+                alone[i] = true;
                 continue;
             }
         };
-        let Ok(splice) = splice else {
+        let change = splice.ok().and_then(|splice| {
+            let old = text.get(splice.start..splice.end)?;
+            let change = Replacement::between(old, &splice.with);
+            let span = Span::new(
+                splice.start + change.span.start,
+                splice.start + change.span.end,
+            );
+            (span.start < span.end || !change.text.is_empty()).then_some((span, change.text))
+        });
+        let Some((span, with)) = change else {
             d.fix = None;
             continue;
         };
-        let Some(old) = text.get(splice.start..splice.end) else {
-            d.fix = None;
-            continue;
-        };
-        let change = Replacement::between(old, &splice.with);
-        if change.span.start == change.span.end && change.text.is_empty() {
-            d.fix = None;
-            continue;
-        }
+        order.push((span.start, changes.len()));
         changes.push(Change {
             fixes: vec![i],
             document: d.document,
-            span: Span::new(
-                splice.start + change.span.start,
-                splice.start + change.span.end,
-            ),
-            with: change.text,
+            span,
+            with,
         });
     }
+    order.sort_unstable();
     // Only changes that do not touch each other go together.
-    changes.sort_by_key(|c| (c.span.start, c.span.end));
-    let mut chosen: Vec<Change> = Vec::new();
-    for change in changes {
-        match chosen.last_mut() {
-            Some(last) if last.span == change.span && last.with == change.with => {
-                last.fixes.extend(change.fixes);
-            }
-            Some(last)
-                if change.span.start < last.span.end || change.span.start == last.span.start =>
-            {
-                alone.extend(change.fixes);
-            }
-            _ => chosen.push(change),
+    let mut chosen: Vec<usize> = Vec::new();
+    for &(_, c) in &order {
+        let Some(&l) = chosen.last() else {
+            chosen.push(c);
+            continue;
+        };
+        let (last, this) = (&changes[l], &changes[c]);
+        if last.span == this.span && last.with == this.with {
+            let twin = std::mem::take(&mut changes[c].fixes);
+            changes[l].fixes.extend(twin);
+        } else if this.span.start < last.span.end || this.span.start == last.span.start {
+            this.fixes.iter().for_each(|&i| alone[i] = true);
+        } else {
+            chosen.push(c);
         }
     }
     let mut batch = None;
@@ -202,10 +203,10 @@ pub(crate) fn resolve(
         if chosen.is_empty() {
             break;
         }
-        match together(text, documents, diagnostics, &chosen) {
+        match together(text, documents, diagnostics, &changes, &chosen) {
             Ok(combined) => {
-                let mut fixed = Vec::new();
-                for change in &chosen {
+                let mut in_batch = vec![false; diagnostics.len()];
+                for change in chosen.iter().map(|&c| &changes[c]) {
                     for &i in &change.fixes {
                         if let Some(fix) = &mut diagnostics[i].fix {
                             fix.replacement = Some(Replacement {
@@ -213,35 +214,37 @@ pub(crate) fn resolve(
                                 text: change.with.clone(),
                             });
                         }
-                        fixed.push(i);
+                        in_batch[i] = true;
                     }
                 }
-                fixed.sort_unstable();
+                let fixed = (0..diagnostics.len()).filter(|&i| in_batch[i]).collect();
                 batch = Some(Batch {
                     text: combined,
                     fixed,
                 });
+                chosen.clear();
                 break;
             }
-            Err(failed) => {
-                let (out, kept): (Vec<Change>, Vec<Change>) = std::mem::take(&mut chosen)
-                    .into_iter()
-                    .partition(|c| failed.as_ref().is_none_or(|f| f.contains(&c.document)));
-                alone.extend(out.into_iter().flat_map(|c| c.fixes));
-                chosen = kept;
-            }
+            Err(failed) => chosen.retain(|&c| {
+                let out = failed.as_ref().is_none_or(|f| f[changes[c].document]);
+                if out {
+                    changes[c].fixes.iter().for_each(|&i| alone[i] = true);
+                }
+                !out
+            }),
         }
     }
-    alone.extend(chosen.into_iter().flat_map(|c| c.fixes));
-    alone.sort_unstable();
-    for (n, &i) in alone.iter().enumerate() {
-        let replacement = if n < MAX_ALONE {
-            diagnostics[i].fix_replacement(text, documents)
-        } else {
-            None
-        };
-        if let Some(fix) = &mut diagnostics[i].fix {
-            fix.replacement = replacement;
+    for &c in &chosen {
+        changes[c].fixes.iter().for_each(|&i| alone[i] = true);
+    }
+    let mut verified = 0;
+    for (i, alone) in alone.into_iter().enumerate() {
+        if alone && verified < MAX_ALONE {
+            verified += 1;
+            let replacement = diagnostics[i].fix_replacement(text, documents);
+            if let Some(fix) = &mut diagnostics[i].fix {
+                fix.replacement = replacement;
+            }
         }
     }
     for d in diagnostics.iter_mut() {
@@ -252,33 +255,40 @@ pub(crate) fn resolve(
     batch
 }
 
-/// The text with every change made, if it loads to what the fixes mean: every document with
-/// its fixes' edits (the last first: a value's edit names the path its key has before a rename
-/// of that key), every other one unchanged. Else the documents that do not (`None`: all).
+/// The text with the `chosen` changes made, if it loads to what their fixes mean: every
+/// document with its fixes' edits (the last first: a value's edit names the path its key has
+/// before a rename of that key), every other one unchanged. Else which documents do not
+/// (`None`: all).
 fn together(
     text: &str,
     documents: &[Document],
     diagnostics: &[Diagnostic],
     changes: &[Change],
-) -> Result<String, Option<BTreeSet<usize>>> {
-    let mut expected: BTreeMap<usize, Node> = BTreeMap::new();
-    for change in changes.iter().rev() {
-        let Some(document) = documents.get(change.document) else {
+    chosen: &[usize],
+) -> Result<String, Option<Vec<bool>>> {
+    // (document, tree) in document order, built from the last change back.
+    let mut expected: Vec<(usize, Node)> = Vec::new();
+    for change in chosen.iter().rev().map(|&c| &changes[c]) {
+        if expected.last().is_none_or(|(d, _)| *d != change.document) {
+            let document = documents.get(change.document).ok_or(None)?;
+            expected.push((change.document, document.root.clone()));
+        }
+        let Some((_, tree)) = expected.last_mut() else {
             return Err(None);
         };
-        let tree = expected
-            .entry(change.document)
-            .or_insert_with(|| document.root.clone());
         let fix = diagnostics[change.fixes[0]].fix.as_ref();
         for edit in fix.map(|f| f.edits.as_slice()).unwrap_or_default() {
             if edit::meaning(tree, edit).is_err() {
-                return Err(Some(BTreeSet::from([change.document])));
+                let mut failed = vec![false; documents.len()];
+                failed[change.document] = true;
+                return Err(Some(failed));
             }
         }
     }
+    expected.reverse();
     let mut combined = String::with_capacity(text.len());
     let mut at = 0;
-    for change in changes {
+    for change in chosen.iter().map(|&c| &changes[c]) {
         combined.push_str(&text[at..change.span.start]);
         combined.push_str(&change.with);
         at = change.span.end;
@@ -288,20 +298,19 @@ fn together(
     if after.documents.len() != documents.len() {
         return Err(None);
     }
-    let mut failed = BTreeSet::new();
+    let mut failed = vec![false; documents.len()];
+    let mut wanted = expected.iter().peekable();
     for (i, (new, old)) in after.documents.iter().zip(documents).enumerate() {
-        match expected.get(&i) {
-            Some(want) if !edit::same_value(&new.root, want) => {
-                failed.insert(i);
-            }
+        match wanted.next_if(|(d, _)| *d == i) {
+            Some((_, want)) => failed[i] = !edit::same_value(&new.root, want),
             None if !edit::same_value(&new.root, &old.root) => return Err(None),
-            _ => {}
+            None => {}
         }
     }
-    if failed.is_empty() {
-        Ok(combined)
-    } else {
+    if failed.contains(&true) {
         Err(Some(failed))
+    } else {
+        Ok(combined)
     }
 }
 

@@ -187,7 +187,7 @@ pub fn allowed_values(kind: &str, path: &Path) -> Vec<String> {
 /// "did you mean …?" for a misspelled key or value.
 #[must_use]
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    closest(word, candidates).map(|(candidate, _)| format!("did you mean `{candidate}`?"))
+    closest(word, &mut candidates.into_iter()).map(|(c, _)| format!("did you mean `{c}`?"))
 }
 
 /// The candidate closest to a misspelled `word` (case aside) when one is close enough for a
@@ -197,7 +197,7 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 #[must_use]
 pub fn closest<'a>(
     word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
+    candidates: &mut dyn Iterator<Item = &'a str>,
 ) -> Option<(&'a str, bool)> {
     let lower = word.to_ascii_lowercase();
     let mut best: Option<(usize, &str, bool)> = None;

@@ -114,9 +114,9 @@ fn schedule_rules(expr: &str, path: &dyn Fn() -> Path, out: &mut Vec<Diagnostic>
 /// The schedule with each `7` of its day-of-week list written `0` (robfig's Sunday), when that
 /// is all that is wrong with it. A range (`5-7`) has no such one-token fix.
 fn sunday_as_zero(expr: &str) -> Option<String> {
-    let mut fields = expr.split_whitespace();
-    let field = fields.nth(4).filter(|_| fields.next().is_none())?;
-    if !field.split(',').any(|day| day == "7") {
+    let fields: Vec<&str> = expr.split_whitespace().collect();
+    let [.., field] = fields[..] else { return None };
+    if fields.len() != 5 || !field.split(',').any(|day| day == "7") {
         return None;
     }
     let mut days: Vec<&str> = Vec::new();
@@ -127,7 +127,7 @@ fn sunday_as_zero(expr: &str) -> Option<String> {
         }
     }
     // Only the field changes: the blanks around it stay as written.
-    let start = expr.rfind(field)?;
+    let start = field.as_ptr() as usize - expr.as_ptr() as usize;
     let fixed = format!(
         "{}{}{}",
         &expr[..start],

@@ -1,7 +1,6 @@
 //! How to check: the level of each rule, as a face reads it from its configuration
 //! (`.stashform.yaml`: `rules: {KS401: off}`).
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -60,8 +59,7 @@ impl FromStr for Level {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckOptions {
-    /// By rule code.
-    levels: BTreeMap<&'static str, Level>,
+    levels: Vec<(&'static str, Level)>,
 }
 
 impl CheckOptions {
@@ -70,15 +68,21 @@ impl CheckOptions {
     /// # Errors
     /// No rule has that code or name.
     pub fn set(&mut self, rule: &str, level: Level) -> Result<(), UnknownRule> {
-        let found = registry::find(rule).ok_or_else(|| UnknownRule::new(rule))?;
-        self.levels.insert(found.code, level);
+        let code = registry::find(rule)
+            .ok_or_else(|| UnknownRule::new(rule))?
+            .code;
+        self.levels.retain(|(c, _)| *c != code);
+        self.levels.push((code, level));
         Ok(())
     }
 
     /// The level set for `rule`, if any.
     #[must_use]
     pub fn level(&self, rule: &Rule) -> Option<Level> {
-        self.levels.get(rule.code).copied()
+        self.levels
+            .iter()
+            .find(|(code, _)| *code == rule.code)
+            .map(|(_, level)| *level)
     }
 
     /// No level is set: the registry's severities hold.

@@ -12,8 +12,6 @@
 //!
 //! A text that holds no `stashform` costs one substring search.
 
-use std::collections::HashMap;
-
 use stashform_yaml::comments::comments;
 
 use crate::diagnostic::Diagnostic;
@@ -57,14 +55,6 @@ struct Directive {
     scope: Option<Span>,
     rules: Vec<(&'static Rule, bool)>,
     reason: Option<String>,
-}
-
-/// Bytes a directive covers in its document (`0..usize::MAX`: all of it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Scope {
-    start: usize,
-    end: usize,
-    directive: usize,
 }
 
 /// Rules whose findings cannot be suppressed: the loader's, and the suppressions' own.
@@ -231,89 +221,107 @@ impl Suppressions {
         off: &dyn Fn(&Rule) -> bool,
         loads: bool,
     ) -> Vec<Suppressed> {
-        // Per document and rule code: what the suppressions cover, by start.
-        let mut scopes: HashMap<(usize, &str), Vec<Scope>> = HashMap::new();
-        for (i, directive) in self.directives.iter().enumerate() {
-            let Some(document) = directive.document else {
-                continue;
-            };
-            let (start, end) = directive
-                .scope
-                .map_or((0, usize::MAX), |s| (s.start, s.end.max(s.start + 1)));
-            for (rule, _) in &directive.rules {
-                scopes
-                    .entry((document, rule.code))
-                    .or_default()
-                    .push(Scope {
-                        start,
-                        end,
-                        directive: i,
-                    });
+        // What each suppression covers of each rule it names, grouped by document and rule:
+        // (group, k), with `covers[k]` = (start, end, directive, rule). Those of the whole
+        // document come first, then the others in text order, which is the order of what they
+        // cover (a comment covers what starts on its line or the next): so within a group,
+        // by start. `(usize, usize)` is the element type the formatter sorts too.
+        let group = |document: usize, rule: &Rule| {
+            let index = registry::RULES.iter().position(|r| std::ptr::eq(*r, rule));
+            document * registry::RULES.len() + index.unwrap_or_default()
+        };
+        let mut scopes: Vec<(usize, usize)> = Vec::new();
+        let mut covers = Vec::new();
+        for whole in [true, false] {
+            for (d, directive) in self.directives.iter().enumerate() {
+                let Some(document) = directive
+                    .document
+                    .filter(|_| directive.scope.is_none() == whole)
+                else {
+                    continue;
+                };
+                let (start, end) = directive
+                    .scope
+                    .map_or((0, usize::MAX), |s| (s.start, s.end.max(s.start + 1)));
+                for (r, (rule, _)) in directive.rules.iter().enumerate() {
+                    scopes.push((group(document, rule), covers.len()));
+                    covers.push((start, end, d, r));
+                }
+            }
+        }
+        scopes.sort_unstable();
+        // The findings of each group, in text order (diagnostics are sorted by start).
+        let mut found: Vec<Vec<usize>> = Vec::new();
+        let mut groups: Vec<usize> = scopes.iter().map(|(g, _)| *g).collect();
+        groups.dedup();
+        found.resize_with(groups.len(), Vec::new);
+        for (i, d) in diagnostics.iter().enumerate() {
+            if suppressible(d.rule)
+                && let Ok(g) = groups.binary_search(&group(d.document, d.rule))
+            {
+                found[g].push(i);
+            }
+        }
+        let start_of = |i: usize| diagnostics[i].span.map_or(0, |s| s.start);
+        let mut covered_by = vec![usize::MAX; diagnostics.len()];
+        let mut from = 0;
+        for (g, found) in found.iter().enumerate() {
+            let count = scopes[from..]
+                .iter()
+                .take_while(|(x, _)| *x == groups[g])
+                .count();
+            let list = &scopes[from..from + count];
+            from += count;
+            debug_assert!(
+                list.windows(2)
+                    .all(|w| covers[w[0].1].0 <= covers[w[1].1].0)
+            );
+            // A suppression is used when a finding starts inside what it covers.
+            let mut first = 0;
+            for &(_, k) in list {
+                let (start, end, d, r) = covers[k];
+                while found.get(first).is_some_and(|&i| start_of(i) < start) {
+                    first += 1;
+                }
+                if found.get(first).is_some_and(|&i| start_of(i) < end) {
+                    self.directives[d].rules[r].1 = true;
+                }
+            }
+            // A finding is covered when a suppression that starts before it ends after it.
+            let mut next = 0;
+            let mut widest = (0, usize::MAX);
+            for &i in found {
+                let at = start_of(i);
+                while let Some(&(_, k)) = list.get(next).filter(|(_, k)| covers[*k].0 <= at) {
+                    if covers[k].1 > widest.0 {
+                        widest = (covers[k].1, covers[k].2);
+                    }
+                    next += 1;
+                }
+                if widest.0 > at {
+                    covered_by[i] = widest.1;
+                }
             }
         }
         let mut suppressed = Vec::new();
-        if !scopes.is_empty() {
-            // Findings are sorted by start; so is each list of scopes.
-            let mut findings: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
-            for (i, d) in diagnostics.iter().enumerate() {
-                if scopes.contains_key(&(d.document, d.rule.code)) {
-                    findings
-                        .entry((d.document, d.rule.code))
-                        .or_default()
-                        .push(i);
-                }
+        let mut index = 0;
+        diagnostics.retain_mut(|d| {
+            let by = covered_by[index];
+            index += 1;
+            let Some(directive) = self.directives.get(by) else {
+                return true;
+            };
+            if !off(d.rule) {
+                let mut diagnostic = d.clone();
+                diagnostic.fix = None;
+                suppressed.push(Suppressed {
+                    diagnostic,
+                    by: directive.span,
+                    reason: directive.reason.clone(),
+                });
             }
-            let mut covered_by: Vec<Option<usize>> = vec![None; diagnostics.len()];
-            for (key, list) in &mut scopes {
-                list.sort_unstable();
-                let found = findings.get(key).map(Vec::as_slice).unwrap_or_default();
-                let start = |i: usize| diagnostics[i].span.map_or(0, |s| s.start);
-                // A scope is used when a finding starts inside it.
-                for scope in list.iter() {
-                    let first = found.partition_point(|&i| start(i) < scope.start);
-                    if found.get(first).is_some_and(|&i| start(i) < scope.end) {
-                        let rules = &mut self.directives[scope.directive].rules;
-                        if let Some(used) = rules.iter_mut().find(|(r, _)| r.code == key.1) {
-                            used.1 = true;
-                        }
-                    }
-                }
-                // A finding is covered when a scope that starts before it ends after it.
-                let mut next = 0;
-                let mut widest: Option<(usize, usize)> = None;
-                for &i in found {
-                    while let Some(scope) = list.get(next) {
-                        if scope.start > start(i) {
-                            break;
-                        }
-                        if widest.is_none_or(|(end, _)| scope.end > end) {
-                            widest = Some((scope.end, scope.directive));
-                        }
-                        next += 1;
-                    }
-                    covered_by[i] = widest.filter(|(end, _)| *end > start(i)).map(|(_, d)| d);
-                }
-            }
-            let mut index = 0;
-            diagnostics.retain_mut(|d| {
-                let by = covered_by[index];
-                index += 1;
-                let Some(directive) = by.filter(|_| suppressible(d.rule)) else {
-                    return true;
-                };
-                if !off(d.rule) {
-                    let directive = &self.directives[directive];
-                    let mut diagnostic = d.clone();
-                    diagnostic.fix = None;
-                    suppressed.push(Suppressed {
-                        diagnostic,
-                        by: directive.span,
-                        reason: directive.reason.clone(),
-                    });
-                }
-                false
-            });
-        }
+            false
+        });
         if loads {
             for directive in &self.directives {
                 let unused: Vec<String> = directive

@@ -1,5 +1,5 @@
 //! Fixes: the corrections rules propose, made on the text they were found in and verified
-//! there ([`resolve`], run by every check that finds one), and [`fix`], which makes every fix
+//! there (`resolve`, run by every check that finds one), and [`fix`], which makes every fix
 //! of a file.
 //!
 //! A fix is made through the lossless edit layer, so only its own bytes change. The fixes of a

@@ -1,7 +1,10 @@
 //! stashform core: load, validate, format and describe KubeStash backup and restore
 //! configuration exactly as the cluster would judge it.
 //!
-//! No I/O, no clock, no printing: every face (CLI, npm, web) calls these functions.
+//! No I/O, no clock, no printing: every face (CLI, npm, web) calls these functions: [`check`]
+//! (or [`check_with`] and a configuration's [`CheckOptions`]), [`fix()`], [`format()`], and the
+//! [`edit`] layer. Suppressions in the file (`# stashform-ignore KS401 -- reason`) are applied
+//! inside `check`.
 //!
 //! ```
 //! let text = "apiVersion: core.kubestash.com/v1alpha1\nkind: RestoreSession\nmetadata:\n  name: r\n  namespace: demo\nspec:\n  dataSource:\n    snapshot: latest\n";

@@ -71,7 +71,7 @@ impl Report {
 /// Load and validate a whole file. Each document is validated as soon as it is loaded and
 /// then dropped, keeping only what the bundle check needs: memory stays near one document's
 /// tree, whatever the size of the file. Every fix of the report is verified on `text` (see
-/// [`crate::fix`]).
+/// [`mod@crate::fix`]).
 #[must_use]
 pub fn check(text: &str) -> Report {
     check_with(text, &CheckOptions::default())
@@ -275,7 +275,8 @@ fn info(document: &Document) -> DocumentInfo {
     }
 }
 
-/// All single-document layers, in the order a cluster applies them.
+/// All single-document layers, in the order a cluster applies them. Not located yet: a fix
+/// without edits (a value to quote as written) is completed or dropped by [`locate`].
 #[must_use]
 pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
     let mut out = Vec::new();

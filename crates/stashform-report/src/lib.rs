@@ -38,8 +38,8 @@ impl CheckedFile {
             Err(diagnostic) => (
                 String::from_utf8_lossy(&bytes).into_owned(),
                 Report {
-                    documents: Vec::new(),
                     diagnostics: vec![*diagnostic],
+                    ..Report::default()
                 },
             ),
         };

@@ -40,7 +40,11 @@ pub fn comments(text: &str) -> Vec<Comment> {
     let mut found = Vec::new();
     let mut next_scalar = 0;
     let mut at = 0;
-    while let Some(offset) = bytes[at..read_to].iter().position(|&b| b == b'#') {
+    // A comment may run past where a syntax error stopped the reading: stop there too.
+    while let Some(offset) = bytes
+        .get(at..read_to)
+        .and_then(|unread| unread.iter().position(|&b| b == b'#'))
+    {
         let hash = at + offset;
         at = hash + 1;
         while next_scalar < scalars.len() && scalars[next_scalar].end <= hash {
@@ -99,6 +103,13 @@ mod tests {
                 ("# end", true),
             ]
         );
+    }
+
+    #[test]
+    fn a_comment_past_a_syntax_error_ends_the_scan() {
+        // The error is found inside what looks like a comment after the bad quote.
+        let text = "args: \"--dbname=testdb #note: \"x\"\n# after\n";
+        assert!(texts(text).len() <= 1);
     }
 
     #[test]

@@ -5,9 +5,13 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::edit::{self, Edit};
 use crate::registry::{Rule, Severity};
+use crate::schema;
 use crate::source::Span;
 use crate::source::line_index::{Encoding, LineIndex};
+use crate::source::node::{Node, Value};
+use crate::source::yaml::Document;
 
 /// One step of a path into a document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -115,6 +119,99 @@ pub enum Anchor {
     Missing,
 }
 
+/// A correction of a finding that a tool may make on its own: edits of the diagnostic's
+/// document through the lossless edit layer. Rules give one only when exactly one correction
+/// exists (a misspelling with one close candidate, Sunday written as 7, a value that only
+/// needs quotes to stay the string it reads as).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    /// What it does, e.g. "rename `memroy` to `memory`".
+    pub title: String,
+    /// Applied in order to the diagnostic's document (`edit::apply_all`).
+    pub edits: Vec<Edit>,
+    /// The bytes the fix changes in the text it was found in. `check` sets it once it has made
+    /// the edits there and verified them, and drops every fix it cannot make exactly: each fix
+    /// of a [`crate::Report`] has one.
+    pub replacement: Option<Replacement>,
+}
+
+impl Fix {
+    #[must_use]
+    pub fn new(title: impl Into<String>, edits: Vec<Edit>) -> Self {
+        Self {
+            title: title.into(),
+            edits,
+            replacement: None,
+        }
+    }
+
+    /// Write the string `new` in place of `old` at `path`.
+    pub(crate) fn replace(path: Path, old: &str, new: &str) -> Self {
+        let value = Node::new(Value::Str(new.to_owned()), Span::default());
+        Self::new(
+            format!("replace `{old}` with `{new}`"),
+            vec![Edit::Set { path, value }],
+        )
+    }
+
+    /// Rename the key at `path` to `new`.
+    pub(crate) fn rename(path: Path, new: &str) -> Self {
+        let old = match path.0.last() {
+            Some(Segment::Key(key)) => key.as_str(),
+            _ => "",
+        };
+        let title = format!("rename `{old}` to `{new}`");
+        let to = new.to_owned();
+        Self::new(title, vec![Edit::Rename { path, to }])
+    }
+}
+
+/// Replace `span` of a text with `text`: the smallest change that makes a fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub span: Span,
+    pub text: String,
+}
+
+impl Replacement {
+    /// The one byte range that differs between `old` and `new`, and what `new` has there.
+    #[must_use]
+    pub fn between(old: &str, new: &str) -> Self {
+        let mut prefix = old
+            .bytes()
+            .zip(new.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        while !old.is_char_boundary(prefix) {
+            prefix -= 1;
+        }
+        let most = old.len().min(new.len()) - prefix;
+        let mut suffix = old
+            .bytes()
+            .rev()
+            .zip(new.bytes().rev())
+            .take(most)
+            .take_while(|(a, b)| a == b)
+            .count();
+        while !old.is_char_boundary(old.len() - suffix) {
+            suffix -= 1;
+        }
+        Self {
+            span: Span::new(prefix, old.len() - suffix),
+            text: new[prefix..new.len() - suffix].to_owned(),
+        }
+    }
+}
+
+/// What a "did you mean" corrects when its guess is unique.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Correct {
+    /// The value at the diagnostic's path.
+    Value,
+    /// The key at the diagnostic's path.
+    Key,
+}
+
 /// A finding of a rule, before positions are turned into lines and columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -129,6 +226,8 @@ pub struct Diagnostic {
     pub upstream: Option<String>,
     /// Index of the document within its file (0-based, counting non-empty documents).
     pub document: usize,
+    /// The correction, when exactly one exists.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -144,6 +243,7 @@ impl Diagnostic {
             help: None,
             upstream: None,
             document: 0,
+            fix: None,
         }
     }
 
@@ -173,12 +273,77 @@ impl Diagnostic {
         self
     }
 
+    #[must_use]
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// "did you mean `x`?" for the candidate closest to `word` and, when it is certain (see
+    /// `schema::closest`), the fix that writes it at this diagnostic's path (as the value, or as
+    /// the key's new name). Whether there was a candidate.
+    pub(crate) fn did_you_mean<'a>(
+        &mut self,
+        word: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+        correct: Correct,
+    ) -> bool {
+        let found = schema::closest(word, &mut candidates.into_iter());
+        self.guess(word, found, correct)
+    }
+
+    fn guess(&mut self, word: &str, found: Option<(&str, bool)>, correct: Correct) -> bool {
+        let Some((candidate, certain)) = found else {
+            return false;
+        };
+        self.help = Some(format!("did you mean `{candidate}`?"));
+        if certain {
+            self.fix = Some(match correct {
+                Correct::Value => Fix::replace(self.path.clone(), word, candidate),
+                Correct::Key => Fix::rename(self.path.clone(), candidate),
+            });
+        }
+        true
+    }
+
+    /// The fix that quotes the value (a number or boolean where a string is wanted) as it is
+    /// written: `validate::locate` reads the text and makes the edit.
+    pub(crate) fn quote_as_written(&mut self) {
+        self.fix = Some(Fix::new(String::new(), Vec::new()));
+    }
+
+    /// The smallest change the fix makes to `text` (whose documents are `documents`): its
+    /// edits made and verified by the edit layer, then the one byte range that differs. `None`
+    /// without a fix, or when the edit layer refuses it.
+    #[must_use]
+    pub fn fix_replacement(&self, text: &str, documents: &[Document]) -> Option<Replacement> {
+        let fix = self.fix.as_ref()?;
+        documents.get(self.document)?;
+        let (new, _) = edit::apply_all_loaded(text, documents, self.document, &fix.edits).ok()?;
+        Some(Replacement::between(text, &new))
+    }
+
     /// Turn the span into the serialisable form the contract describes.
     #[must_use]
     pub fn locate(&self, text: &str, index: &LineIndex, encoding: Encoding) -> Located {
         let span = self.span.unwrap_or_default();
         let start = index.line_col(text, span.start, encoding);
         let end = index.line_col(text, span.end, encoding);
+        let fix = self.fix.as_ref().and_then(|fix| {
+            let replacement = fix.replacement.as_ref()?;
+            let start = index.line_col(text, replacement.span.start, encoding);
+            let end = index.line_col(text, replacement.span.end, encoding);
+            Some(LocatedFix {
+                title: fix.title.clone(),
+                replacements: vec![LocatedReplacement {
+                    line: start.line,
+                    column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    text: replacement.text.clone(),
+                }],
+            })
+        });
         Located {
             code: self.rule.code,
             rule: self.rule.name,
@@ -192,6 +357,7 @@ impl Diagnostic {
             help: self.help.clone(),
             upstream: self.upstream.clone(),
             document: self.document,
+            fix,
         }
     }
 }
@@ -214,6 +380,29 @@ pub struct Located {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upstream: Option<String>,
     pub document: usize,
+    /// The fix, when the finding has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<LocatedFix>,
+}
+
+/// A fix as faces show and apply it: what it does, and the text to write in place of each
+/// range (positions counted as the diagnostic's; an insertion has an empty range).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocatedFix {
+    pub title: String,
+    pub replacements: Vec<LocatedReplacement>,
+}
+
+/// Replace `line:column` up to `endLine:endColumn` with `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocatedReplacement {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub text: String,
 }
 
 #[cfg(test)]

@@ -1,7 +1,10 @@
 //! stashform core: load, validate, format and describe KubeStash backup and restore
 //! configuration exactly as the cluster would judge it.
 //!
-//! No I/O, no clock, no printing: every face (CLI, npm, web) calls these functions.
+//! No I/O, no clock, no printing: every face (CLI, npm, web) calls these functions: [`check`]
+//! (or [`check_with`] and a configuration's [`CheckOptions`]), [`fix()`], [`format()`], and the
+//! [`edit`] layer. Suppressions in the file (`# stashform-ignore KS401 -- reason`) are applied
+//! inside `check`.
 //!
 //! ```
 //! let text = "apiVersion: core.kubestash.com/v1alpha1\nkind: RestoreSession\nmetadata:\n  name: r\n  namespace: demo\nspec:\n  dataSource:\n    snapshot: latest\n";
@@ -15,6 +18,7 @@ pub mod catalog;
 pub mod complete;
 pub mod diagnostic;
 pub mod edit;
+pub mod fix;
 pub mod model;
 pub mod registry;
 pub mod render;
@@ -24,10 +28,14 @@ pub mod source;
 pub mod validate;
 pub mod values;
 
-pub use diagnostic::{Diagnostic, Located, Path};
+pub use diagnostic::{Diagnostic, Fix, Located, LocatedFix, LocatedReplacement, Path, Replacement};
+pub use fix::{Applied, Fixed, fix, fix_with};
 pub use registry::{Rule, Severity};
 pub use source::line_index::{Encoding, LineIndex};
-pub use validate::{DocumentInfo, Report, check};
+pub use validate::{
+    CheckOptions, DocumentInfo, Level, Report, Suppressed, UnknownRule, check, check_loaded,
+    check_with,
+};
 
 /// Canonical YAML for a file, every comment kept next to its node (see [`render`]); `Err`
 /// with the report when it does not load.
@@ -42,8 +50,8 @@ pub fn format(text: &str) -> Result<String, Report> {
         .any(|d| d.severity == Severity::Error);
     if fatal {
         return Err(Report {
-            documents: Vec::new(),
             diagnostics: loaded.diagnostics,
+            ..Report::default()
         });
     }
     Ok(render::render_text(text, &loaded.documents))

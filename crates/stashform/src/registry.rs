@@ -132,6 +132,18 @@ rules! {
         why "The API server answers `no matches for kind` and nothing is created."
         invalid "apiVersion: stash.appscode.com/v1beta1\nkind: BackupConfiguration\n"
         valid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\n";
+    // Suppressions are part of the text, so their own findings are the YAML layer's; neither
+    // can itself be suppressed (only turned off by the options).
+    UNUSED_SUPPRESSION = "KS012" "unused-suppression" Warning Yaml
+        what "A `# stashform-ignore` comment or `stashform.io/ignore` annotation names a rule that finds nothing where it applies."
+        why "A stale suppression silences nothing today and would hide a new finding of that rule later."
+        invalid "# stashform-ignore KS401 -- Sunday is written 7 here\nschedule: \"0 0 * * 0\"\n"
+        valid "schedule: \"0 0 * * 0\"\n";
+    INVALID_SUPPRESSION = "KS013" "invalid-suppression" Error Yaml
+        what "A suppression names no rule, a code or name that no rule has, or a rule of the YAML loader (KS001-KS008), which cannot be suppressed."
+        why "A misspelled code silences nothing: the finding it was meant for still fails the check."
+        invalid "# stashform-ignore KS41 -- the old schedule\nschedule: \"0 0 * * 7\"\n"
+        valid "# stashform-ignore KS401 -- the old schedule\nschedule: \"0 0 * * 7\"\n";
 
     UNKNOWN_FIELD = "KS101" "unknown-field" Error Structure
         what "A field that the CRD schema does not define."

@@ -56,6 +56,7 @@ fn describe(edit: &Edit) -> String {
             format!("  insert {path}[{index:?}] = {}\n", value.to_json())
         }
         Edit::Move { path, from, to } => format!("  move {path} {from} -> {to}\n"),
+        Edit::Rename { path, to } => format!("  rename {path} -> {to}\n"),
     }
 }
 
@@ -257,6 +258,47 @@ fn text_beyond_ascii_is_spliced_between_characters() {
         after,
         "# équipe données\nmetadata:\n  name: thé # nommé ainsi\n  labels:\n    ü: '✓ fine'\nlist: [\"ß\"]\nitems:\n  - 名前\n  - ünïcode # ✓\n  - 中\n"
     );
+}
+
+fn rename(p: &str, to: &str) -> Edit {
+    Edit::Rename {
+        path: path(p),
+        to: to.to_owned(),
+    }
+}
+
+#[test]
+fn renamed_keys_keep_their_place_quotes_and_comments() {
+    let text = "# top\nresources:\n  limits:\n    memroy: 1Gi # why\n    'cpu ': \"1\"\n  requests: {\"CPU\": 500m, gpu: 1}\nparams:\n  # the command\n  backupCommand: |\n    pg_dump\n  y: 1\n";
+    case(
+        "rename",
+        text,
+        0,
+        &[
+            rename("resources.limits.memroy", "memory"),
+            rename("resources.limits[\"cpu \"]", "cpu"),
+            rename("resources.requests.CPU", "cpu"),
+            rename("resources.requests.gpu", "a, b"),
+            rename("params.backupCommand", "backupCmd"),
+            // `y` is the key `true` to Kubernetes' reader; `yes` needs quotes as a key.
+            rename("params.true", "yes"),
+        ],
+    );
+}
+
+#[test]
+fn renames_that_would_lose_data_are_refused() {
+    let text = "a:\n  b: 1\n  c: 2\nl: [x]\n";
+    let error = apply_all(text, 0, &[rename("a.b", "c")]).unwrap_err();
+    assert!(error.message.contains("`a.c` exists already"), "{error}");
+    let error = apply_all(text, 0, &[rename("a.z", "y")]).unwrap_err();
+    assert!(error.message.contains("no key `a.z`"), "{error}");
+    assert!(apply_all(text, 0, &[rename("l[0]", "y")]).is_err());
+    // A key that reaches its mapping through an alias is not where the text can rename it.
+    let aliased = "base: &b\n  cpu: 1\nlimits:\n  <<: *b\n";
+    assert!(apply_all(aliased, 0, &[rename("limits.cpu", "memory")]).is_err());
+    // Renaming to itself changes nothing.
+    assert_eq!(apply_all(text, 0, &[rename("a.b", "b")]).unwrap(), text);
 }
 
 #[test]

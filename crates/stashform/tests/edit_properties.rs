@@ -928,7 +928,7 @@ struct Plan {
 
 fn plan() -> impl Strategy<Value = Plan> {
     (
-        0..7u8,
+        0..8u8,
         any::<Index>(),
         any::<Index>(),
         any::<Index>(),
@@ -1064,6 +1064,25 @@ impl Old<'_> {
                 self.replaced(place),
             );
         }
+        // Rename an existing key to one its mapping does not have: only the key's bytes change.
+        if kind == 7
+            && let Some(place) = pick(
+                &|p| matches!(p.path.last(), Some(Segment::Key(_))),
+                &plan.target,
+            )
+        {
+            let parent = &self.places[place.parent.expect("a key has a parent")];
+            return (
+                Edit::Rename {
+                    path: edit_path(&place.path),
+                    to: new_key(parent, &plan.key),
+                },
+                Expect::Replaced {
+                    changed: (place.start, place.after),
+                    lost: (place.start, place.start),
+                },
+            );
+        }
         // Set a new key under an existing mapping (the root has one, always).
         let place = pick(&is_map, &plan.target).expect("the root is a mapping");
         let mut path = place.path.clone();
@@ -1151,6 +1170,18 @@ fn expected(root: &mut Json, edit: &Edit) {
             let item = items.remove(*from);
             items.insert(*to, item);
         }
+        Edit::Rename { path, to } => {
+            let (Segment::Key(from), parent) = path.0.split_last().expect("a key") else {
+                panic!("not a key: {path}")
+            };
+            let Some(Json::Object(map)) = get_mut(root, parent) else {
+                panic!("no mapping at {path}")
+            };
+            *map = std::mem::take(map)
+                .into_iter()
+                .map(|(k, v)| if k == *from { (to.clone(), v) } else { (k, v) })
+                .collect();
+        }
     }
 }
 
@@ -1197,6 +1228,7 @@ fn describe(edit: &Edit) -> String {
             format!("insert {path}[{index:?}] = {}", value.to_json())
         }
         Edit::Move { path, from, to } => format!("move {path} {from} -> {to}"),
+        Edit::Rename { path, to } => format!("rename {path} -> {to}"),
     }
 }
 

@@ -60,6 +60,15 @@ fn render(text: &str) -> String {
             if let Some(upstream) = &at.upstream {
                 line.push_str(&format!("\n    upstream: {upstream}"));
             }
+            if let Some(fix) = &d.fix {
+                let change = fix.replacement.as_ref().expect("a checked fix is verified");
+                line.push_str(&format!(
+                    "\n    fix: {} (`{}` -> `{}`)",
+                    fix.title,
+                    &text[change.span.start..change.span.end],
+                    change.text
+                ));
+            }
             line
         })
         .collect::<Vec<_>>()

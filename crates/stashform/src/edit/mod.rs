@@ -1,8 +1,9 @@
 //! Lossless edits: the text stays the source of truth, and an edit changes only the bytes it
 //! must. A replaced scalar keeps its line, its trailing comment and (where it can still hold
-//! the value) its quote style; an inserted key goes where the KubeStash docs' key order puts it
-//! among the keys that exist, at the block's own indentation; a removed key or item takes its
-//! own comment lines with it and nothing else. Flow collections, anchors and block scalars
+//! the value) its quote style; a renamed key changes only its own bytes, in its quote style too;
+//! an inserted key goes where the KubeStash docs' key order puts it among the keys that exist,
+//! at the block's own indentation; a removed key or item takes its own comment lines with it
+//! and nothing else. Flow collections, anchors and block scalars
 //! that an edit does not touch stay exactly as they were.
 //!
 //! Every edit is checked: the new text must load, and load to what the edit means on the data
@@ -22,6 +23,8 @@
 
 mod text;
 mod tree;
+
+pub(crate) use text::Splice;
 
 use std::fmt;
 
@@ -47,6 +50,9 @@ pub enum Edit {
     },
     /// Move item `from` of the list at `path` so that it ends up at index `to`.
     Move { path: Path, from: usize, to: usize },
+    /// Rename the key at `path` to `to`, keeping its place, its value and (where it can hold
+    /// the new name) its quote style; refused when the mapping has a key `to` already.
+    Rename { path: Path, to: String },
 }
 
 impl Edit {
@@ -57,7 +63,8 @@ impl Edit {
             Self::Set { path, .. }
             | Self::Remove { path }
             | Self::Insert { path, .. }
-            | Self::Move { path, .. } => path,
+            | Self::Move { path, .. }
+            | Self::Rename { path, .. } => path,
         }
     }
 }
@@ -187,8 +194,25 @@ pub fn apply_all_loaded(
     }
 }
 
+/// The bytes `edit` would change in the document `root` of `text` (`comments` are `text`'s),
+/// not yet verified: several such splices are made at once and then verified together (see
+/// `crate::fix`).
+pub(crate) fn splice(
+    text: &str,
+    root: &Node,
+    comments: &[stashform_yaml::comments::Comment],
+    edit: &Edit,
+) -> Result<Splice, EditError> {
+    text::splice(text, root, comments, edit)
+}
+
+/// What `edit` means on the data of a document: what the edited text must load to.
+pub(crate) fn meaning(root: &mut Node, edit: &Edit) -> Result<(), EditError> {
+    tree::apply(root, edit)
+}
+
 /// What `text` loads to, or why it cannot be edited.
-fn loaded(text: &str) -> Result<Loaded, EditError> {
+pub(crate) fn loaded(text: &str) -> Result<Loaded, EditError> {
     let loaded = yaml::load(text);
     match loaded
         .diagnostics
@@ -205,7 +229,7 @@ fn loaded(text: &str) -> Result<Loaded, EditError> {
 
 /// Whether two trees hold the same data as the API server reads it (spans and key order
 /// aside; an integral float equals its integer, as in JSON).
-fn same_value(a: &Node, b: &Node) -> bool {
+pub(crate) fn same_value(a: &Node, b: &Node) -> bool {
     match (&a.value, &b.value) {
         (Value::Map(x), Value::Map(y)) => {
             x.len() == y.len()

@@ -4,9 +4,10 @@ use stashform_yaml::comments::{Comment, comments};
 
 use crate::diagnostic::Segment;
 use crate::render::{
-    entry_text, flow_text, item_dash, item_text, key_order, key_rank, render, scalar_like,
-    value_text,
+    entry_text, flow_text, item_dash, item_text, key_like, key_order, key_rank, render,
+    scalar_like, value_text,
 };
+use crate::source::Span;
 use crate::source::node::{Key, Node, Value};
 
 use super::tree::{node, wrap};
@@ -14,16 +15,26 @@ use super::{Edit, EditError};
 
 /// Apply `edit` to the document `root` of `text`.
 pub(super) fn apply(text: &str, root: &Node, edit: &Edit) -> Result<String, EditError> {
+    splice(text, root, &comments(text), edit)?.apply(text)
+}
+
+/// The bytes `edit` changes in the document `root` of `text` (whose comments are `comments`).
+pub(super) fn splice(
+    text: &str,
+    root: &Node,
+    comments: &[Comment],
+    edit: &Edit,
+) -> Result<Splice, EditError> {
     let doc = Doc {
         text,
         root,
-        comments: comments(text),
+        comments,
     };
-    let splice = match edit {
+    Ok(match edit {
         Edit::Set { path, value } => doc.set(&path.0, value)?,
         Edit::Remove { path } => match doc.walk(&path.0)? {
             Walk::Found(steps) => doc.remove(&steps)?,
-            Walk::Missing { .. } => return Ok(text.to_owned()),
+            Walk::Missing { .. } => Splice::new(0, 0, ""),
         },
         Edit::Insert { path, index, value } => match doc.walk(&path.0)? {
             Walk::Found(steps) if matches!(last(&steps).node.value, Value::Seq(_)) => {
@@ -37,8 +48,15 @@ pub(super) fn apply(text: &str, root: &Node, edit: &Edit) -> Result<String, Edit
                 return Err(EditError::new(format!("there is no list at `{path}`")));
             }
         },
-    };
-    splice.apply(text)
+        Edit::Rename { path, to } => match doc.walk(&path.0)? {
+            Walk::Found(steps) => doc.rename(&steps, to)?,
+            Walk::Missing { .. } => {
+                return Err(EditError::new(format!(
+                    "there is no key `{path}` to rename"
+                )));
+            }
+        },
+    })
 }
 
 /// A new document at the end of `text` (which holds `documents` non-empty documents) holding
@@ -51,7 +69,7 @@ pub(super) fn append_document(
     let root = match edit {
         Edit::Set { path, value } => wrap(&path.0, value),
         Edit::Insert { path, value, .. } => wrap(&path.0, &node(Value::Seq(vec![value.clone()]))),
-        Edit::Remove { .. } | Edit::Move { .. } => {
+        Edit::Remove { .. } | Edit::Move { .. } | Edit::Rename { .. } => {
             return Err(EditError::new("there is no document to edit"));
         }
     };
@@ -68,10 +86,10 @@ pub(super) fn append_document(
 }
 
 /// Replace `start..end` of the text with `with`.
-struct Splice {
-    start: usize,
-    end: usize,
-    with: String,
+pub(crate) struct Splice {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) with: String,
 }
 
 impl Splice {
@@ -128,7 +146,7 @@ fn last<'a, 'n>(steps: &'a [Step<'n>]) -> &'a Step<'n> {
 struct Doc<'t> {
     text: &'t str,
     root: &'t Node,
-    comments: Vec<Comment>,
+    comments: &'t [Comment],
 }
 
 impl<'t> Doc<'t> {
@@ -275,13 +293,18 @@ impl<'t> Doc<'t> {
 
     /// Where a node's own text starts, after its anchor and tag.
     fn value_start(&self, node: &Node) -> usize {
-        let mut at = node.span.start;
+        self.token_start(node.span)
+    }
+
+    /// Where the text of a node or key at `span` starts, after its anchor and tag.
+    fn token_start(&self, span: Span) -> usize {
+        let mut at = span.start;
         let bytes = self.text.as_bytes();
-        while at < node.span.end && matches!(bytes.get(at), Some(b'&' | b'!')) {
-            while at < node.span.end && !bytes[at].is_ascii_whitespace() {
+        while at < span.end && matches!(bytes.get(at), Some(b'&' | b'!')) {
+            while at < span.end && !bytes[at].is_ascii_whitespace() {
                 at += 1;
             }
-            while at < node.span.end && bytes[at].is_ascii_whitespace() {
+            while at < span.end && bytes[at].is_ascii_whitespace() {
                 at += 1;
             }
         }
@@ -371,7 +394,7 @@ impl<'t> Doc<'t> {
     }
 
     fn dash(&self, item: &Node) -> usize {
-        item_dash(self.text, &self.comments, item)
+        item_dash(self.text, self.comments, item)
     }
 
     // ---- finding the path ----
@@ -506,7 +529,9 @@ impl<'t> Doc<'t> {
             let start = self.value_start(old);
             let end = self.content_end(old);
             let style = self.text.as_bytes().get(start).copied().unwrap_or(b' ');
-            let with = if in_flow {
+            let with = if in_flow || style == b'*' {
+                // In a flow, or in place of an alias (which has no style of its own): as the
+                // renderer writes it on one line.
                 flow_text(value, key_name)
             } else if matches!(style, b'[' | b'{') {
                 // An empty flow collection becomes a scalar: write it canonically.
@@ -629,6 +654,22 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// Rename the key the steps end at: only the key's own bytes change, in its quote style
+    /// where that can hold `to`.
+    fn rename(&self, steps: &[Step<'_>], to: &str) -> Result<Splice, EditError> {
+        let Via::Key(key) = last(steps).via else {
+            return Err(EditError::new("only a mapping key can be renamed"));
+        };
+        let start = self.token_start(key.span);
+        let in_flow = steps.len() > 1 && self.is_flow(steps[steps.len() - 2].node);
+        let style = self.text.as_bytes().get(start).copied().unwrap_or(b' ');
+        Ok(Splice::new(
+            start,
+            key.span.end,
+            key_like(to, style, in_flow),
+        ))
+    }
+
     /// Add `name: value` to the mapping the steps end at.
     fn insert_entry(
         &self,
@@ -653,7 +694,7 @@ impl<'t> Doc<'t> {
                 &node(Value::Map(vec![(
                     Key {
                         name: name.to_owned(),
-                        span: crate::source::Span::default(),
+                        span: Span::default(),
                     },
                     value.clone(),
                 )])),

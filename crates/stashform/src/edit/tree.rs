@@ -78,6 +78,23 @@ pub(super) fn apply(root: &mut Node, edit: &Edit) -> Result<(), EditError> {
             let item = items.remove(*from);
             items.insert(*to, item);
         }
+        Edit::Rename { path, to } => {
+            let missing = || EditError::new(format!("there is no key `{path}` to rename"));
+            let Some((Segment::Key(from), parent)) = path.0.split_last() else {
+                return Err(missing());
+            };
+            let Some(Value::Map(entries)) = get_mut(root, parent).map(|n| &mut n.value) else {
+                return Err(missing());
+            };
+            if from != to && entries.iter().any(|(k, _)| k.name == *to) {
+                let taken = crate::diagnostic::Path(parent.to_vec()).key(to);
+                return Err(EditError::new(format!("`{taken}` exists already")));
+            }
+            let Some((key, _)) = entries.iter_mut().find(|(k, _)| k.name == *from) else {
+                return Err(missing());
+            };
+            key.name.clone_from(to);
+        }
     }
     Ok(())
 }

@@ -147,6 +147,18 @@ pub(crate) fn scalar_like(value: &Node, key: &str, old_style: u8) -> String {
     }
 }
 
+/// A key written in place of another: in the quote style the old one had when that style can
+/// hold the new name exactly, else as keys are rendered (as flow keys inside `{}`).
+pub(crate) fn key_like(name: &str, old_style: u8, in_flow: bool) -> String {
+    let one_line = !name.chars().any(|c| c.is_control() || is_special_break(c));
+    match old_style {
+        b'\'' if one_line => format!("'{}'", name.replace('\'', "''")),
+        b'"' => double_quoted(name),
+        _ if in_flow => flow_key(name),
+        _ => key_text(name),
+    }
+}
+
 struct Renderer<'c> {
     out: String,
     comments: Option<&'c mut Attached>,

@@ -203,18 +203,38 @@ pub fn is_required(kind: &str, path: &Path) -> bool {
 
 /// "did you mean …?" for a misspelled key or value.
 #[must_use]
-pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    closest(word, &mut candidates.into_iter()).map(|(c, _)| format!("did you mean `{c}`?"))
+}
+
+/// The candidate closest to a misspelled `word` (case aside) when one is close enough for a
+/// "did you mean", and whether it is certain enough to be written by a fix: no other candidate
+/// as close, and at most one edit per five characters away (`memroy` is `memory`, but
+/// `s3-backend` is not `gcs-backend`). Of equally close ones, the first alphabetically.
+#[must_use]
+pub fn closest<'a>(
+    word: &str,
+    candidates: &mut dyn Iterator<Item = &'a str>,
+) -> Option<(&'a str, bool)> {
     let lower = word.to_ascii_lowercase();
-    candidates
-        .map(|c| {
-            (
-                strsim::damerau_levenshtein(&lower, &c.to_ascii_lowercase()),
-                c,
-            )
-        })
-        .filter(|(distance, c)| *distance <= (c.len() / 3).max(1) + 1)
-        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
-        .map(|(_, c)| format!("did you mean `{c}`?"))
+    let mut best: Option<(usize, &str, bool)> = None;
+    for candidate in candidates {
+        let distance = strsim::damerau_levenshtein(&lower, &candidate.to_ascii_lowercase());
+        if distance > (candidate.len() / 3).max(1) + 1 {
+            continue;
+        }
+        best = match best {
+            Some((d, c, unique)) if d < distance || c == candidate => Some((d, c, unique)),
+            Some((d, c, _)) if d == distance => Some((d, c.min(candidate), false)),
+            _ => Some((distance, candidate, true)),
+        };
+    }
+    best.map(|(distance, candidate, unique)| {
+        (
+            candidate,
+            unique && distance <= (candidate.len() / 5).max(1),
+        )
+    })
 }
 
 /// The kind a user means: `BackupConfiguration`, `backupconfiguration`, `backup`, `bc`, ...

@@ -2,9 +2,9 @@
 //! direction; parameters must be known, allowed, and present when required.
 
 use crate::catalog::{self, Direction};
-use crate::diagnostic::{Anchor, Diagnostic, Path};
+use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path};
 use crate::registry;
-use crate::schema::suggest;
+use crate::schema;
 use crate::source::node::{Node, Value};
 
 pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
@@ -47,7 +47,8 @@ fn addon_info(
             path().key("name"),
             format!("addon `{name}` is not in the KubeStash or KubeDB catalog"),
         );
-        d.help = suggest(name, catalog::addons().iter().map(|a| a.name.as_str()));
+        // Help only: the name may be a custom Addon's (which is why this is a warning).
+        d.help = schema::suggest(name, catalog::addons().iter().map(|a| a.name.as_str()));
         out.push(d);
         return;
     };
@@ -85,15 +86,17 @@ fn addon_info(
                     ),
                 )
             };
-            let help = suggest(task_name, names.iter().copied()).or_else(|| {
-                Some(format!(
+            let mut d = Diagnostic::new(rule, task_path().key("name"), message);
+            if let Some(pair) = counterpart(task_name, direction, &names) {
+                d.help = Some(format!("did you mean `{pair}`?"));
+                d.fix = Some(Fix::replace(d.path.clone(), task_name, pair));
+            } else if !d.did_you_mean(task_name, names.iter().copied(), Correct::Value) {
+                d.help = Some(format!(
                     "{} tasks of {name}: {}",
                     direction_word(direction),
                     names.join(", ")
-                ))
-            });
-            let mut d = Diagnostic::new(rule, task_path().key("name"), message);
-            d.help = help;
+                ));
+            }
             out.push(d);
             continue;
         };
@@ -102,13 +105,6 @@ fn addon_info(
             let param_path = || task_path().key("params").key(&key.name);
             let Some(parameter) = task.parameter(&key.name) else {
                 let known: Vec<&str> = task.parameters.iter().map(|p| p.name.as_str()).collect();
-                let help = suggest(&key.name, known.iter().copied()).or_else(|| {
-                    Some(if known.is_empty() {
-                        format!("{task_name} takes no parameters")
-                    } else {
-                        format!("parameters of {task_name}: {}", known.join(", "))
-                    })
-                });
                 let mut d = Diagnostic::new(
                     &registry::UNKNOWN_PARAM,
                     param_path(),
@@ -118,7 +114,13 @@ fn addon_info(
                     ),
                 )
                 .anchor(Anchor::Key);
-                d.help = help;
+                if !d.did_you_mean(&key.name, known.iter().copied(), Correct::Key) {
+                    d.help = Some(if known.is_empty() {
+                        format!("{task_name} takes no parameters")
+                    } else {
+                        format!("parameters of {task_name}: {}", known.join(", "))
+                    });
+                }
                 out.push(d);
                 continue;
             };
@@ -126,18 +128,18 @@ fn addon_info(
                 Value::Str(s) => Some(s.as_str()),
                 Value::Null => None,
                 _ => {
-                    out.push(
-                        Diagnostic::new(
-                            &registry::PARAM_NOT_STRING,
-                            param_path(),
-                            format!(
-                                "parameter `{}` should be a string (found {})",
-                                key.name,
-                                value.type_name()
-                            ),
-                        )
-                        .help("quote the value"),
-                    );
+                    let mut d = Diagnostic::new(
+                        &registry::PARAM_NOT_STRING,
+                        param_path(),
+                        format!(
+                            "parameter `{}` should be a string (found {})",
+                            key.name,
+                            value.type_name()
+                        ),
+                    )
+                    .help("quote the value");
+                    d.quote_as_written();
+                    out.push(d);
                     None
                 }
             };
@@ -155,7 +157,11 @@ fn addon_info(
                     ),
                 )
                 .upstream(parameter.usage.clone());
-                d.help = suggest(text, parameter.allowed.iter().map(String::as_str));
+                d.did_you_mean(
+                    text,
+                    parameter.allowed.iter().map(String::as_str),
+                    Correct::Value,
+                );
                 out.push(d);
             }
         }
@@ -185,20 +191,40 @@ fn addon_info(
                     task_path().key("addonVolumes").index(v).key("name"),
                     format!("{task_name} has no volume template `{volume_name}`"),
                 );
-                d.help = suggest(
-                    volume_name,
-                    task.volume_templates.iter().map(String::as_str),
-                )
-                .or_else(|| {
-                    Some(if task.volume_templates.is_empty() {
+                let templates = task.volume_templates.iter().map(String::as_str);
+                if !d.did_you_mean(volume_name, templates, Correct::Value) {
+                    d.help = Some(if task.volume_templates.is_empty() {
                         format!("{task_name} has no volume templates")
                     } else {
                         format!("volume templates: {}", task.volume_templates.join(", "))
-                    })
-                });
+                    });
+                }
                 out.push(d);
             }
         }
+    }
+}
+
+/// The task of `direction` that pairs with `task`, one of the other direction, in the
+/// catalog's naming (`logical-backup` and `logical-backup-restore`, `manifest-backup` and
+/// `manifest-restore`), when exactly one of `names` does.
+fn counterpart<'n>(task: &str, direction: Direction, names: &[&'n str]) -> Option<&'n str> {
+    let pairs = match direction {
+        Direction::Restore => [
+            Some(format!("{task}-restore")),
+            task.strip_suffix("-backup").map(|t| format!("{t}-restore")),
+        ],
+        Direction::Backup => [
+            task.strip_suffix("-restore").map(str::to_owned),
+            task.strip_suffix("-restore").map(|t| format!("{t}-backup")),
+        ],
+    };
+    let mut found = names
+        .iter()
+        .filter(|n| pairs.iter().flatten().any(|p| p == **n));
+    match (found.next(), found.next()) {
+        (Some(pair), None) => Some(pair),
+        _ => None,
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Anchor, Diagnostic, Path};
+use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path};
 use crate::registry::{self, Rule};
 use crate::source::node::{Node, Value};
 use crate::values::{duration, names, retention};
@@ -100,6 +100,10 @@ fn invalid_name(
     name: &str,
     problems: Vec<String>,
 ) -> Diagnostic {
+    // Uppercase letters alone: the lowercased name is the one valid spelling of it.
+    let lower = name.to_ascii_lowercase();
+    let fix = (lower != name && names::dns1123_subdomain(&lower).is_empty())
+        .then(|| Fix::replace(path.clone(), name, &lower));
     let mut d = Diagnostic::new(rule, path, format!("`{name}` is not a valid {what}"))
         .upstream(problems.join("; "));
     d.help = suggest_name(name).or_else(|| {
@@ -108,6 +112,7 @@ fn invalid_name(
                 .to_owned(),
         )
     });
+    d.fix = fix;
     d
 }
 
@@ -157,20 +162,26 @@ fn duration_field(node: Option<&Node>, path: impl FnOnce() -> Path, out: &mut Ve
             format!("invalid duration `{text}`"),
         )
         .upstream(error);
-        d.help = Some(duration_help(text));
+        // Days are exactly 24 hours to Go: `2d` is `48h`, and nothing else.
+        let hours = text
+            .trim()
+            .strip_suffix('d')
+            .and_then(|n| n.parse::<u64>().ok())
+            .and_then(|days| days.checked_mul(24))
+            .map(|hours| format!("{hours}h"));
+        d.help = Some(match hours {
+            Some(hours) => {
+                if duration::parse_go_duration(&hours).is_ok() {
+                    d.fix = Some(Fix::replace(d.path.clone(), text, &hours));
+                }
+                format!("Go durations have no days: use `{hours}`")
+            }
+            None => {
+                "use a Go duration such as 30s, 5m, 1h30m (units ns, us, ms, s, m, h)".to_owned()
+            }
+        });
         out.push(d);
     }
-}
-
-fn duration_help(text: &str) -> String {
-    let trimmed = text.trim();
-    if let Some(days) = trimmed
-        .strip_suffix('d')
-        .and_then(|n| n.parse::<u64>().ok())
-    {
-        return format!("Go durations have no days: use `{}h`", days * 24);
-    }
-    "use a Go duration such as 30s, 5m, 1h30m (units ns, us, ms, s, m, h)".to_owned()
 }
 
 fn hooks_timeouts(
@@ -442,10 +453,11 @@ fn repository_targets<'n>(
                 q(backend),
                 q(repo_name)
             ));
-            d.help = crate::schema::suggest(backend, backend_names.iter().copied()).or_else(|| {
-                (!backend_names.is_empty())
-                    .then(|| format!("declared backends: {}", backend_names.join(", ")))
-            });
+            if !d.did_you_mean(backend, backend_names.iter().copied(), Correct::Value)
+                && !backend_names.is_empty()
+            {
+                d.help = Some(format!("declared backends: {}", backend_names.join(", ")));
+            }
             out.push(d);
         }
         let directory = repo.str_at("directory").unwrap_or_default();

@@ -209,7 +209,7 @@ pub fn check(summaries: &[Summary]) -> Vec<Diagnostic> {
                     .map(|(_, n)| *n)
                     .collect();
                 same_kind.sort_unstable();
-                crate::schema::suggest(name, same_kind.into_iter())
+                crate::schema::suggest(name, same_kind)
                     .or_else(|| Some("fine if it exists in the cluster".to_owned()))
             }
         };

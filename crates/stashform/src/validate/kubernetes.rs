@@ -2,7 +2,7 @@
 //! Pod. These never fail admission: they surface as `SchedulerEnsured=False` or a failed
 //! Job, which is why catching them here matters most.
 
-use crate::diagnostic::{Anchor, Diagnostic, Path};
+use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path};
 use crate::registry;
 use crate::schedule::{self, ScheduleErrorKind};
 use crate::source::node::{Node, Value};
@@ -50,7 +50,7 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
                 format!("concurrencyPolicy `{policy}` is not Allow, Forbid or Replace"),
             )
             .upstream(format!("Unsupported value: \"{policy}\": supported values: \"Allow\", \"Forbid\", \"Replace\""));
-            d.help = crate::schema::suggest(policy, ["Allow", "Forbid", "Replace"].into_iter());
+            d.did_you_mean(policy, ["Allow", "Forbid", "Replace"], Correct::Value);
             out.push(d);
         }
         if let Some(job) = scheduler.get("jobTemplate") {
@@ -98,8 +98,43 @@ fn schedule_rules(expr: &str, path: &dyn Fn() -> Path, out: &mut Vec<Diagnostic>
         };
         let mut d = Diagnostic::new(rule, path(), message).upstream(error.message);
         d.help = help;
+        if !is_tz && let Some(fixed) = sunday_as_zero(expr) {
+            d.fix = Some(Fix::new(
+                format!("write Sunday as 0: `{fixed}`"),
+                vec![crate::edit::Edit::Set {
+                    path: path(),
+                    value: Node::new(Value::Str(fixed), crate::source::Span::default()),
+                }],
+            ));
+        }
         out.push(d);
     }
+}
+
+/// The schedule with each `7` of its day-of-week list written `0` (robfig's Sunday), when that
+/// is all that is wrong with it. A range (`5-7`) has no such one-token fix.
+fn sunday_as_zero(expr: &str) -> Option<String> {
+    let fields: Vec<&str> = expr.split_whitespace().collect();
+    let [.., field] = fields[..] else { return None };
+    if fields.len() != 5 || !field.split(',').any(|day| day == "7") {
+        return None;
+    }
+    let mut days: Vec<&str> = Vec::new();
+    for day in field.split(',') {
+        let day = if day == "7" { "0" } else { day };
+        if !days.contains(&day) {
+            days.push(day);
+        }
+    }
+    // Only the field changes: the blanks around it stay as written.
+    let start = field.as_ptr() as usize - expr.as_ptr() as usize;
+    let fixed = format!(
+        "{}{}{}",
+        &expr[..start],
+        days.join(","),
+        &expr[start + field.len()..]
+    );
+    schedule::check(&fixed).is_empty().then_some(fixed)
 }
 
 /// A field made of month or weekday names (`jan-mar`, `MON`), which may contain L or W.
@@ -261,10 +296,16 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
                 )
                 .anchor(Anchor::Key)
                 .upstream("must be a standard resource for containers");
-                d.help = (name.eq_ignore_ascii_case("gpu"))
-                    .then(|| "extended resources need a domain, e.g. nvidia.com/gpu".to_owned())
-                    .or_else(|| crate::schema::suggest(name, ["cpu", "memory", "ephemeral-storage"].into_iter()))
-                    .or_else(|| Some("use cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed name".to_owned()));
+                if name.eq_ignore_ascii_case("gpu") {
+                    d.help =
+                        Some("extended resources need a domain, e.g. nvidia.com/gpu".to_owned());
+                } else if !d.did_you_mean(
+                    name,
+                    ["cpu", "memory", "ephemeral-storage"],
+                    Correct::Key,
+                ) {
+                    d.help = Some("use cpu, memory, ephemeral-storage, hugepages-<size> or a domain-prefixed name".to_owned());
+                }
                 out.push(d);
             }
             if parsed.as_ref().is_some_and(quantity::Quantity::is_negative) {

@@ -6,16 +6,26 @@ mod admission;
 mod advice;
 mod bundle;
 mod kubernetes;
+mod options;
 pub mod structure;
+mod suppress;
+
+pub use options::{CheckOptions, Level, UnknownRule};
+pub use suppress::Suppressed;
+use suppress::Suppressions;
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::diagnostic::{Anchor, Diagnostic, Path, Segment};
-use crate::registry::{self, Severity};
+use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path, Segment};
+use crate::edit::Edit;
+use crate::fix::Batch;
+use crate::registry::{self, Rule, Severity};
 use crate::schema;
 use crate::source::Span;
 use crate::source::node::{Node, Value};
-use crate::source::yaml::{self, Document};
+use crate::source::yaml::{self, Document, Loaded};
 use structure::Walker;
 
 /// What a document is, for faces that list documents.
@@ -39,6 +49,8 @@ pub struct Report {
     pub documents: Vec<DocumentInfo>,
     /// Sorted by position; every diagnostic has a span.
     pub diagnostics: Vec<Diagnostic>,
+    /// The findings that suppressions in the file silenced (not those of rules turned off).
+    pub suppressed: Vec<Suppressed>,
 }
 
 impl Report {
@@ -58,9 +70,33 @@ impl Report {
 
 /// Load and validate a whole file. Each document is validated as soon as it is loaded and
 /// then dropped, keeping only what the bundle check needs: memory stays near one document's
-/// tree, whatever the size of the file.
+/// tree, whatever the size of the file. Every fix of the report is verified on `text` (see
+/// [`mod@crate::fix`]).
 #[must_use]
 pub fn check(text: &str) -> Report {
+    check_with(text, &CheckOptions::default())
+}
+
+/// [`check`] with the user's options: each rule's level.
+///
+/// ```
+/// use stashform::{CheckOptions, Level, Severity};
+/// let text = "apiVersion: storage.kubestash.com/v1alpha1\nkind: RetentionPolicy\nmetadata:\n  name: keep\nspec:\n  maxRetentionPeriod: 30d\n";
+/// assert_eq!(stashform::check(text).diagnostics[0].rule.code, "KS604");
+/// let mut options = CheckOptions::default();
+/// options.set("missing-namespace", Level::Error).unwrap();
+/// assert_eq!(stashform::check_with(text, &options).diagnostics[0].severity, Severity::Error);
+/// options.set("KS604", Level::Off).unwrap();
+/// assert!(stashform::check_with(text, &options).diagnostics.is_empty());
+/// ```
+#[must_use]
+pub fn check_with(text: &str, options: &CheckOptions) -> Report {
+    run(text, options).0
+}
+
+/// [`check_with`], and the text with every fix that could be made together.
+pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>) {
+    let mut suppressions = Suppressions::scan(text);
     let mut checker = Checker::new(text);
     // A single-document file (the common case) needs no bundle summary: keep the first
     // document until a second one shows that the file is a bundle.
@@ -68,6 +104,9 @@ pub fn check(text: &str) -> Report {
     let mut count = 0;
     let loader_diagnostics = yaml::load_each(text, &mut |document| {
         checker.validate(&document);
+        if let Some(suppressions) = &mut suppressions {
+            suppressions.document(&document, text);
+        }
         count += 1;
         if count == 1 {
             first = Some(document);
@@ -79,12 +118,88 @@ pub fn check(text: &str) -> Report {
         }
     });
     let mut report = checker.finish();
+    let loads = !loader_diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
     report.diagnostics.extend(loader_diagnostics);
     sort(&mut report.diagnostics);
+    judge(&mut report, options, suppressions, loads);
+    let batch = fixes(text, &mut report, loads, || match first {
+        Some(first) if count == 1 => Cow::Owned(vec![first]),
+        // A bundle's trees were dropped as it was checked.
+        _ => Cow::Owned(yaml::load(text).documents),
+    });
+    (report, batch)
+}
+
+/// [`check`] for a text already loaded (`loaded` is what `text` loads to).
+#[must_use]
+pub fn check_loaded(text: &str, loaded: &Loaded) -> Report {
+    let mut report = validate_documents(text, &loaded.documents);
+    report
+        .diagnostics
+        .extend(loaded.diagnostics.iter().cloned());
+    sort(&mut report.diagnostics);
+    let loads = !loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error);
+    fixes(text, &mut report, loads, || {
+        Cow::Borrowed(&loaded.documents)
+    });
     report
 }
 
-/// Validate loaded documents (as one bundle) and locate every diagnostic.
+/// Suppressions first (judged on every finding, so that none is unused only because a rule is
+/// off), then the user's levels: findings of rules set `off` go, the others take the severity
+/// set.
+fn judge(
+    report: &mut Report,
+    options: &CheckOptions,
+    suppressions: Option<Suppressions>,
+    loads: bool,
+) {
+    let off = |rule: &Rule| options.level(rule) == Some(Level::Off);
+    if let Some(suppressions) = suppressions {
+        report.suppressed = suppressions.apply(&mut report.diagnostics, &off, loads);
+    } else if options.is_empty() {
+        return;
+    }
+    let level = |d: &mut Diagnostic| match options.level(d.rule).map(Level::severity) {
+        Some(None) => false,
+        Some(Some(severity)) => {
+            d.severity = severity;
+            true
+        }
+        None => true,
+    };
+    report.diagnostics.retain_mut(level);
+    for suppressed in &mut report.suppressed {
+        level(&mut suppressed.diagnostic);
+    }
+    sort(&mut report.diagnostics);
+}
+
+/// Verify the report's fixes on `text` (none when it does not load: the edit layer edits only
+/// text that does); `documents` gives what it loads to, asked for only when there is a fix.
+fn fixes<'d>(
+    text: &str,
+    report: &mut Report,
+    loads: bool,
+    documents: impl FnOnce() -> Cow<'d, [Document]>,
+) -> Option<Batch> {
+    if !report.diagnostics.iter().any(|d| d.fix.is_some()) {
+        return None;
+    }
+    if !loads {
+        report.diagnostics.iter_mut().for_each(|d| d.fix = None);
+        return None;
+    }
+    crate::fix::resolve(text, &documents(), &mut report.diagnostics)
+}
+
+/// Validate loaded documents (as one bundle) and locate every diagnostic; their fixes are not
+/// verified yet (see [`check_loaded`]).
 #[must_use]
 pub fn validate_documents(text: &str, documents: &[Document]) -> Report {
     let mut checker = Checker::new(text);
@@ -160,7 +275,8 @@ fn info(document: &Document) -> DocumentInfo {
     }
 }
 
-/// All single-document layers, in the order a cluster applies them.
+/// All single-document layers, in the order a cluster applies them. Not located yet: a fix
+/// without edits (a value to quote as written) is completed or dropped by [`locate`].
 #[must_use]
 pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -200,8 +316,7 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
             Path::root().key("kind"),
             format!("kind `{kind}` is not checked by stashform"),
         );
-        if let Some(help) = schema::suggest(kind, schema::KINDS.iter().copied()) {
-            d.help = Some(help);
+        if d.did_you_mean(kind, schema::KINDS.iter().copied(), Correct::Value) {
             d.severity = Severity::Warning;
         }
         out.push(d);
@@ -215,10 +330,11 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
                 "`apiVersion` is required",
             )
             .upstream("Object 'apiVersion' is missing")
-            .help(format!("apiVersion: {}", crd.api_version)),
+            .help(format!("apiVersion: {}", crd.api_version))
+            .fix(set_api_version(crd.api_version.as_str(), "add")),
         ),
-        api_version if api_version != crd.api_version => out.push(
-            Diagnostic::new(
+        api_version if api_version != crd.api_version => {
+            let mut d = Diagnostic::new(
                 &registry::WRONG_API_VERSION,
                 Path::root().key("apiVersion"),
                 format!(
@@ -229,8 +345,14 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
             .help(format!("apiVersion: {}", crd.api_version))
             .upstream(format!(
                 "no matches for kind \"{kind}\" in version \"{api_version}\""
-            )),
-        ),
+            ));
+            // Another KubeStash group or version, or none: not another product's kind.
+            let group = api_version.rsplit_once('/').map_or("", |(group, _)| group);
+            if group.is_empty() || group.ends_with("kubestash.com") {
+                d.fix = Some(set_api_version(crd.api_version.as_str(), "write"));
+            }
+            out.push(d);
+        }
         _ => {}
     }
     let mut on_resources = |node: &Node, path: &Path, diagnostics: &mut Vec<Diagnostic>| {
@@ -244,6 +366,16 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
     addon::check(kind, root, &mut out);
     advice::check(kind, root, &mut out);
     out
+}
+
+/// A kind is served at one apiVersion: the fix writes it.
+fn set_api_version(api_version: &str, verb: &str) -> Fix {
+    let value = Node::new(Value::Str(api_version.to_owned()), Span::default());
+    let path = Path::root().key("apiVersion");
+    Fix::new(
+        format!("{verb} `apiVersion: {api_version}`"),
+        vec![Edit::Set { path, value }],
+    )
 }
 
 /// Resolve a diagnostic's path to a span in its document (no-op when it has one).
@@ -266,6 +398,24 @@ pub fn locate(diagnostic: &mut Diagnostic, root: &Node, text: &str) {
         found += 1;
     }
     let complete = found == segments.len();
+    if diagnostic.fix.as_ref().is_some_and(|f| f.edits.is_empty()) {
+        // `quote_as_written`: the value's own text, which must be a one-line plain scalar.
+        let written = text.get(node.span.start..node.span.end).filter(|written| {
+            complete
+                && matches!(node.value, Value::Int(_) | Value::Float(_) | Value::Bool(_))
+                && !written.is_empty()
+                && !written.starts_with(['!', '&', '*'])
+                && !written.contains(['\n', '\r'])
+        });
+        diagnostic.fix = written.map(|written| {
+            let value = Node::new(Value::Str(written.to_owned()), Span::default());
+            let path = diagnostic.path.clone();
+            Fix::new(
+                format!("quote `{written}` to keep it a string"),
+                vec![Edit::Set { path, value }],
+            )
+        });
+    }
     let span = match diagnostic.anchor {
         // An empty value (`target:`) has no width: point at its key instead.
         Anchor::Value if complete && node.span.start == node.span.end => {

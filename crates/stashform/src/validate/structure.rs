@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use crate::diagnostic::{Anchor, Diagnostic, Path, Segment};
+use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path, Segment};
 use crate::registry::{self, Rule};
-use crate::schema::{Crd, Schema, suggest};
+use crate::schema::{Crd, Schema};
 use crate::source::node::{Node, Value};
 use crate::values::{quantity, time};
 
@@ -98,10 +98,9 @@ impl<'a, 'n> Walker<'a, 'n> {
         for (key, value) in node.entries() {
             self.path.push(Step::Key(&key.name));
             if !OBJECT_META_FIELDS.contains(&key.name.as_str()) {
-                let help = suggest(&key.name, OBJECT_META_FIELDS.iter().copied());
                 let message = format!("unknown field `{}`", key.name);
-                let d = self.report(&registry::UNKNOWN_FIELD, Anchor::Key, message);
-                d.help = help;
+                self.report(&registry::UNKNOWN_FIELD, Anchor::Key, message)
+                    .did_you_mean(&key.name, OBJECT_META_FIELDS.iter().copied(), Correct::Key);
             } else if matches!(key.name.as_str(), "labels" | "annotations") {
                 self.string_map(value);
             } else if matches!(key.name.as_str(), "name" | "namespace" | "generateName")
@@ -124,9 +123,10 @@ impl<'a, 'n> Walker<'a, 'n> {
             if !matches!(value.value, Value::Str(_)) {
                 self.path.push(Step::Key(&key.name));
                 let message = format!("must be of type string (found {})", value.type_name());
-                let help = quote_help(value);
-                let d = self.report(&registry::WRONG_TYPE, Anchor::Value, message);
-                d.help = help;
+                quote(
+                    value,
+                    self.report(&registry::WRONG_TYPE, Anchor::Value, message),
+                );
                 self.path.pop();
             }
         }
@@ -157,12 +157,11 @@ impl<'a, 'n> Walker<'a, 'n> {
                     "unsupported value {json}: supported values: {}",
                     supported.join(", ")
                 );
-                let strings: Vec<&str> = schema.allowed.iter().filter_map(|v| v.as_str()).collect();
-                let help = node
-                    .as_str()
-                    .and_then(|s| suggest(s, strings.iter().copied()));
-                self.report(&registry::NOT_IN_ENUM, Anchor::Value, message)
-                    .help = help;
+                let d = self.report(&registry::NOT_IN_ENUM, Anchor::Value, message);
+                if let Some(text) = node.as_str() {
+                    let strings = schema.allowed.iter().filter_map(|v| v.as_str());
+                    d.did_you_mean(text, strings, Correct::Value);
+                }
             }
         }
         match &node.value {
@@ -180,14 +179,12 @@ impl<'a, 'n> Walker<'a, 'n> {
             if matches!(found, "integer" | "string") {
                 return true;
             }
-            let help = if found == "number" {
-                Some(format!("quote it: \"{}\"", node.scalar_text()))
-            } else {
-                None
-            };
             let message = format!("must be of type integer or string (found {found})");
-            self.report(&registry::WRONG_TYPE, Anchor::Value, message)
-                .help = help;
+            let d = self.report(&registry::WRONG_TYPE, Anchor::Value, message);
+            if found == "number" {
+                d.help = Some(format!("quote it: \"{}\"", node.scalar_text()));
+                d.quote_as_written();
+            }
             return false;
         }
         let Some(expected) = schema.kind.as_deref() else {
@@ -199,13 +196,10 @@ impl<'a, 'n> Walker<'a, 'n> {
         };
         if !ok {
             let message = format!("must be of type {expected} (found {found})");
-            let help = if expected == "string" {
-                quote_help(node)
-            } else {
-                None
-            };
-            self.report(&registry::WRONG_TYPE, Anchor::Value, message)
-                .help = help;
+            let d = self.report(&registry::WRONG_TYPE, Anchor::Value, message);
+            if expected == "string" {
+                quote(node, d);
+            }
         }
         ok
     }
@@ -228,9 +222,8 @@ impl<'a, 'n> Walker<'a, 'n> {
                 self.node(value, additional);
             } else if !schema.preserve_unknown {
                 let message = format!("unknown field `{}`", key.name);
-                let help = unknown_field_help(&key.name, schema);
-                self.report(&registry::UNKNOWN_FIELD, Anchor::Key, message)
-                    .help = help;
+                let d = self.report(&registry::UNKNOWN_FIELD, Anchor::Key, message);
+                unknown_field(&key.name, schema, d);
             }
             self.path.pop();
         }
@@ -345,14 +338,13 @@ impl<'a, 'n> Walker<'a, 'n> {
         {
             if !quantity::matches_crd_pattern(text) {
                 let message = format!("`{text}` is not a resource quantity");
-                let help = quantity_help(text);
-                self.report(&registry::PATTERN_MISMATCH, Anchor::Value, message)
-                    .help = help;
+                let d = self.report(&registry::PATTERN_MISMATCH, Anchor::Value, message);
+                quantity_help(text, d);
             } else if let Err(error) = quantity::parse_quantity(text) {
                 let message = format!("`{text}` is not a resource quantity");
                 let d = self.report(&registry::INVALID_QUANTITY, Anchor::Value, message);
                 d.upstream = Some(error.message().to_owned());
-                d.help = quantity_help(text);
+                quantity_help(text, d);
             }
         }
         if schema.format.as_deref() == Some("date-time")
@@ -366,36 +358,48 @@ impl<'a, 'n> Walker<'a, 'n> {
     }
 }
 
-fn unknown_field_help(name: &str, schema: &Schema) -> Option<String> {
+fn unknown_field(name: &str, schema: &Schema, d: &mut Diagnostic) {
     // A field written one level too high (`schedule` directly under a session) beats a
     // spelling guess, which would suggest the parent key itself.
-    let misplaced = schema
-        .properties
-        .iter()
-        .find(|(_, child)| {
-            child.properties.contains_key(name)
-                || child
-                    .items
-                    .as_ref()
-                    .is_some_and(|i| i.properties.contains_key(name))
-        })
-        .map(|(parent, _)| format!("`{name}` belongs under `{parent}`: `{parent}.{name}`"));
-    misplaced.or_else(|| suggest(name, schema.properties.keys().map(String::as_str)))
+    let misplaced = schema.properties.iter().find(|(_, child)| {
+        child.properties.contains_key(name)
+            || child
+                .items
+                .as_ref()
+                .is_some_and(|i| i.properties.contains_key(name))
+    });
+    match misplaced {
+        Some((parent, _)) => {
+            d.help = Some(format!(
+                "`{name}` belongs under `{parent}`: `{parent}.{name}`"
+            ));
+        }
+        None => {
+            d.did_you_mean(
+                name,
+                schema.properties.keys().map(String::as_str),
+                Correct::Key,
+            );
+        }
+    }
 }
 
-fn quote_help(node: &Node) -> Option<String> {
-    match node.value {
+/// A number or boolean where a string is wanted: quoting it as written keeps what it says.
+fn quote(node: &Node, d: &mut Diagnostic) {
+    d.help = match node.value {
         Value::Int(_) | Value::Float(_) => Some(format!(
             "quote it to make it a string: \"{}\"",
             node.scalar_text()
         )),
         // `yes`, `on`, `y` are booleans to Kubernetes' YAML reader; echo nothing converted.
         Value::Bool(_) => Some("quote the value to keep it a string (yes, no, on, off, y and n are booleans in Kubernetes YAML)".to_owned()),
-        _ => None,
-    }
+        _ => return,
+    };
+    d.quote_as_written();
 }
 
-fn quantity_help(text: &str) -> Option<String> {
+/// How to write a quantity; the fix when the one mistake is a lowercase binary suffix (`gi`).
+fn quantity_help(text: &str, d: &mut Diagnostic) {
     let fixes = [
         ("GB", "G"),
         ("MB", "M"),
@@ -420,14 +424,20 @@ fn quantity_help(text: &str) -> Option<String> {
                     "k" => Some(format!("{number}Ki")),
                     _ => None,
                 };
-                return Some(match binary {
+                d.help = Some(match binary {
                     Some(binary) => {
                         format!("did you mean `{binary}` (binary) or `{candidate}` (decimal)?")
                     }
-                    None => format!("did you mean `{candidate}`?"),
+                    None => {
+                        if quantity::parse_quantity(&candidate).is_ok() {
+                            d.fix = Some(Fix::replace(d.path.clone(), text, &candidate));
+                        }
+                        format!("did you mean `{candidate}`?")
+                    }
                 });
+                return;
             }
         }
     }
-    Some("use a number with an optional suffix: 500m, 1, 256Mi, 1Gi".to_owned())
+    d.help = Some("use a number with an optional suffix: 500m, 1, 256Mi, 1Gi".to_owned());
 }

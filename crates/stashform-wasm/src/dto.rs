@@ -126,31 +126,28 @@ pub struct DocumentInfo {
     pub offset: usize,
 }
 
-impl DocumentInfo {
-    fn new(text: &str, info: stashform::DocumentInfo) -> Self {
-        Self {
-            index: info.index,
-            api_version: info.api_version,
-            kind: info.kind,
-            name: info.name,
-            namespace: info.namespace,
-            checked: info.checked,
-            offset: utf16_offset(text, info.offset),
-        }
-    }
+/// Byte offsets to UTF-16 offsets, counting on from the previous one: the documents of a text
+/// come in order, so converting all of them reads the text once (counting from the start for
+/// each was quadratic in the number of documents).
+#[derive(Default)]
+pub struct Utf16Offsets {
+    bytes: usize,
+    units: usize,
 }
 
-/// A byte offset as a UTF-16 offset (clamped to the text, and down to a char boundary).
-#[must_use]
-pub fn utf16_offset(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    if text.is_ascii() {
-        offset
-    } else {
-        text[..offset].encode_utf16().count()
+impl Utf16Offsets {
+    /// `offset` as a UTF-16 offset (clamped to the text, and down to a char boundary).
+    pub fn get(&mut self, text: &str, offset: usize) -> usize {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.bytes {
+            *self = Self::default();
+        }
+        self.units += text[self.bytes..offset].encode_utf16().count();
+        self.bytes = offset;
+        self.units
     }
 }
 
@@ -168,11 +165,22 @@ impl ValidateResult {
     pub fn new(text: &str, report: Report) -> Self {
         Self {
             diagnostics: diagnostics(text, &report.diagnostics),
-            documents: report
-                .documents
-                .into_iter()
-                .map(|info| DocumentInfo::new(text, info))
-                .collect(),
+            documents: {
+                let mut offsets = Utf16Offsets::default();
+                report
+                    .documents
+                    .into_iter()
+                    .map(|info| DocumentInfo {
+                        index: info.index,
+                        api_version: info.api_version,
+                        kind: info.kind,
+                        name: info.name,
+                        namespace: info.namespace,
+                        checked: info.checked,
+                        offset: offsets.get(text, info.offset),
+                    })
+                    .collect()
+            },
         }
     }
 }
@@ -416,12 +424,15 @@ mod tests {
     #[test]
     fn utf16_offsets() {
         let text = "é😀x";
-        assert_eq!(utf16_offset(text, 0), 0);
-        assert_eq!(utf16_offset(text, 2), 1);
-        assert_eq!(utf16_offset(text, 6), 3);
+        let mut offsets = Utf16Offsets::default();
+        assert_eq!(offsets.get(text, 0), 0);
+        assert_eq!(offsets.get(text, 2), 1);
+        assert_eq!(offsets.get(text, 6), 3);
+        // Backwards: counted again from the start.
+        assert_eq!(offsets.get(text, 2), 1);
         // Inside a character: down to its start; past the end: the end.
-        assert_eq!(utf16_offset(text, 4), 1);
-        assert_eq!(utf16_offset(text, 99), 4);
+        assert_eq!(offsets.get(text, 4), 1);
+        assert_eq!(offsets.get(text, 99), 4);
     }
 
     #[test]

@@ -237,6 +237,55 @@ test('parse: documents as JSON, loader diagnostics', () => {
   assert.equal(broken.diagnostics[0].rule, 'duplicate-key');
 });
 
+test('parse keeps null as null: JSON.stringify and render(parse(x)) keep the keys', () => {
+  const text = 'apiVersion: v1\nkind: X\nmetadata:\n  labels: null\n  annotations: ~\nspec:\n  a:\n  b: [1, null, ~]\n';
+  const [doc] = cjs.parse(text).documents;
+  assert.deepEqual(doc.metadata, { labels: null, annotations: null });
+  assert.deepEqual(doc.spec, { a: null, b: [1, null, null] });
+  assertPlainJson(doc);
+  assert.equal(
+    JSON.stringify(doc),
+    '{"apiVersion":"v1","kind":"X","metadata":{"labels":null,"annotations":null},"spec":{"a":null,"b":[1,null,null]}}',
+  );
+  // The round trip keeps every key, and gives the text format() gives.
+  const rendered = cjs.render(doc);
+  assert.equal(rendered, cjs.format(text));
+  assert.deepEqual(cjs.parse(rendered).documents, [doc]);
+  assert.deepEqual(esm.named.parse(text).documents, [doc]);
+  // Elsewhere too: JSON's null in a schema stays null.
+  assertPlainJson(cjs.jsonSchema('BackupConfiguration'));
+});
+
+test('parse reports values JSON cannot hold (.inf, .nan) where they are, and gives null', () => {
+  const text = 'a: 1\nb: .inf\nc: [-.Inf, &n .NaN]\nd: *n\ne: &x {f: .inf}\ng: *x\n---\nh: .nan\n';
+  const { documents, diagnostics } = cjs.parse(text);
+  assert.deepEqual(documents, [
+    { a: 1, b: null, c: [null, null], d: null, e: { f: null }, g: { f: null } },
+    { h: null },
+  ]);
+  const lines = text.split('\n');
+  // One report per place in the text (an alias of a collection repeats none), in text order.
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.rule, d.severity, d.document, lines[d.line - 1].slice(d.column - 1, d.endColumn - 1)]),
+    [
+      ['KS008', 'unsupported-yaml', 'error', 0, '.inf'],
+      ['KS008', 'unsupported-yaml', 'error', 0, '-.Inf'],
+      ['KS008', 'unsupported-yaml', 'error', 0, '&n .NaN'], // an anchored node starts at its anchor
+      ['KS008', 'unsupported-yaml', 'error', 0, '*n'],
+      ['KS008', 'unsupported-yaml', 'error', 0, '.inf'],
+      ['KS008', 'unsupported-yaml', 'error', 1, '.nan'],
+    ],
+  );
+  assert.match(diagnostics[0].message, /no JSON form/);
+  // Merged in text order with the loader's own findings.
+  const mixed = cjs.parse('a: .inf\nb: 1\nb: 2\nc: .nan\n').diagnostics;
+  assert.deepEqual(mixed.map((d) => [d.rule, d.line]), [
+    ['unsupported-yaml', 1],
+    ['duplicate-key', 3],
+    ['unsupported-yaml', 4],
+  ]);
+});
+
 test('describeSchedule: valid, invalid, next runs from a given time', () => {
   const from = '2026-11-25T18:40:00Z';
   const every = cjs.describeSchedule('*/5 * * * *', { count: 2, from });

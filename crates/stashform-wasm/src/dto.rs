@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use stashform::source::node::{Node, Value};
 use stashform::source::yaml;
 use stashform::{Encoding, LineIndex, Located, Report};
 
@@ -199,14 +200,52 @@ impl ParseResult {
     #[must_use]
     pub fn new(text: &str) -> Self {
         let loaded = yaml::load(text);
+        let mut found = Vec::new();
+        for document in &loaded.documents {
+            let from = found.len();
+            non_finite(&document.root, &mut found);
+            for d in &mut found[from..] {
+                d.document = document.index;
+            }
+        }
+        // Both lists are in text order: merge them.
+        for d in loaded.diagnostics {
+            let start = |x: &stashform::Diagnostic| x.span.map_or(0, |s| s.start);
+            let at = found.partition_point(|x| start(x) <= start(&d));
+            found.insert(at, d);
+        }
         Self {
             documents: loaded
                 .documents
                 .iter()
                 .map(|d| js_number_safe(d.root.to_json()))
                 .collect(),
-            diagnostics: diagnostics(text, &loaded.diagnostics),
+            diagnostics: diagnostics(text, &found),
         }
+    }
+}
+
+/// `.inf`, `-.inf` and `.nan` have no JSON form (`parse` gives `null` for them): each is
+/// reported as `unsupported-yaml`, as Kubernetes cannot convert the document (`json:
+/// unsupported value: +Inf`). An alias repeats no report: nodes it copies keep their anchor's
+/// earlier span. The loader bounds nesting, so this recursion is bounded too.
+fn non_finite(node: &Node, out: &mut Vec<stashform::Diagnostic>) {
+    match &node.value {
+        Value::Float(f)
+            if !f.is_finite()
+                && out
+                    .last()
+                    .is_none_or(|d| d.span.is_none_or(|s| s.end <= node.span.start)) =>
+        {
+            out.push(stashform::Diagnostic::at(
+                &stashform::registry::UNSUPPORTED_YAML,
+                node.span,
+                "infinity and NaN have no JSON form (kubectl: json: unsupported value); parse gives null",
+            ));
+        }
+        Value::Seq(items) => items.iter().for_each(|n| non_finite(n, out)),
+        Value::Map(entries) => entries.iter().for_each(|(_, n)| non_finite(n, out)),
+        _ => {}
     }
 }
 

@@ -12,6 +12,7 @@ import {
   assertPlainJson,
   editedSeed,
   freshProject,
+  root,
   seedFiles,
   tarball,
   workspaceVersion,
@@ -40,7 +41,14 @@ test('package.json: version, engines, exports, bin, no install scripts, no depen
   const main = pkg.exports['.'];
   assert.ok(main.node.import.types && main.node.require.types && main.default.types);
   assert.ok(main.browser.default.endsWith('web.js'));
+  // No placeholder address is published; the license text ships with the package.
+  assert.equal(pkg.repository, undefined);
+  assert.equal(pkg.license, 'Apache-2.0');
+  const license = readFileSync(join(project, 'node_modules/stashform/LICENSE'), 'utf8');
+  assert.match(license, /^\s*Apache License\s+Version 2\.0, January 2004/);
+  assert.equal(license, readFileSync(join(root, 'LICENSE'), 'utf8'));
 });
+
 
 test('the tarball ships one .wasm for the API, shared by the Node and web builds, and one for the bin', () => {
   const files = execFileSync('tar', ['tzf', tarball()], { encoding: 'utf8' }).split('\n');
@@ -51,6 +59,7 @@ test('the tarball ships one .wasm for the API, shared by the Node and web builds
   const node = readFileSync(join(project, 'node_modules/stashform/stashform_node.cjs'), 'utf8');
   assert.match(web, /new URL\('stashform_bg\.wasm', import\.meta\.url\)/);
   assert.match(node, /`\$\{__dirname\}\/stashform_bg\.wasm`/);
+  assert.ok(files.includes('package/LICENSE'));
 });
 
 test('require and import give the same API, on one instance', () => {
@@ -321,6 +330,30 @@ test('jsonSchema, addons, rules', () => {
   const rule = cjs.rules().find((r) => r.code === 'KS401');
   assert.equal(rule.name, 'invalid-schedule');
   assert.equal(rule.severity, 'error');
+});
+
+test("addons()[].source is the upstream manifest's address, at the commit SOURCES.md records", () => {
+  // ../shared/reference/SOURCES.md: where each vendored file comes from.
+  const sources = readFileSync(join(root, '../shared/reference/SOURCES.md'), 'utf8');
+  const commits = new Map();
+  const files = new Map();
+  for (const line of sources.split('\n')) {
+    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    if (cells.length === 3 && /^[0-9a-f]{40}$/.test(cells[1])) commits.set(cells[0], cells[1]);
+    if (cells.length === 4 && /^[0-9a-f]{12}$/.test(cells[3])) files.set(cells[0], cells);
+  }
+  const list = cjs.addons();
+  assert.equal(list.length, 20);
+  for (const addon of list) {
+    const match = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/blob\/([0-9a-f]{40})\/(.+)$/.exec(addon.source);
+    assert.ok(match, `${addon.name}: ${addon.source}`);
+    const [, repository, commit, path] = match;
+    assert.equal(commits.get(repository), commit, addon.name);
+    const vendored = [...files.values()].find(([, repo, source]) => repo === repository && source === path);
+    assert.ok(vendored, `${addon.name}: ${repository} ${path} is not in SOURCES.md`);
+    assert.ok(commit.startsWith(vendored[3]), addon.name);
+    assert.match(vendored[0], /^addons\//);
+  }
 });
 
 test('bad input never crashes the module', () => {

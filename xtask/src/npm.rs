@@ -1,13 +1,13 @@
 //! The npm package `stashform`: `crates/stashform-wasm` built once for wasm32, bound twice by
 //! wasm-bindgen (`nodejs` for `require`/`import` in Node, `web` for browsers and bundlers) around
 //! one shared `stashform_bg.wasm` (optimised once with binaryen's `wasm-opt -Oz` from npm), plus
-//! the hand-written entry points, bin and README of `npm/`, packed by `npm pack` into
+//! the hand-written entry points, bin and README of `npm/` and the root `LICENSE`, packed by `npm pack` into
 //! `dist/npm/stashform-<version>.tgz`.
 //!
 //! Package layout (one folder, `"type": "module"`):
 //!
 //! ```text
-//! package.json  README.md  stashform_bg.wasm
+//! package.json  README.md  LICENSE  stashform_bg.wasm
 //! stashform_node.cjs  stashform_node.d.cts   wasm-bindgen --target nodejs (renamed)
 //! stashform.js        stashform.d.ts         wasm-bindgen --target web
 //! index.cjs  index.d.cts                     require('stashform')
@@ -36,7 +36,6 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
     tools::ensure_wasm_bindgen(root)?;
     tools::ensure_npm(root)?;
     let version = workspace_package_field(root, "version")?;
-    let repository = workspace_package_field(root, "repository").unwrap_or_default();
 
     run(cargo()
         .args([
@@ -100,11 +99,8 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
         &package.join("stashform.d.ts"),
     )?;
 
-    copy_template(
-        &root.join("npm"),
-        &package,
-        &[("@VERSION@", &version), ("@REPOSITORY@", &repository)],
-    )?;
+    copy_template(&root.join("npm"), &package, &[("@VERSION@", &version)])?;
+    copy(&root.join("LICENSE"), &package.join("LICENSE"))?;
     bin(root, &work, &package)?;
 
     let dist = root.join("dist/npm");

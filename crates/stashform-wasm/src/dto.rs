@@ -322,7 +322,7 @@ impl From<stashform::schedule::Explained> for ScheduleInfo {
 #[serde(rename_all = "camelCase")]
 pub struct Addon {
     pub name: String,
-    /// Where the manifest came from.
+    /// The upstream manifest: a GitHub URL at the commit the catalog was taken from.
     pub source: String,
     pub backup_tasks: Vec<Task>,
     pub restore_tasks: Vec<Task>,
@@ -361,11 +361,37 @@ impl From<&stashform::catalog::Addon> for Addon {
     fn from(addon: &stashform::catalog::Addon) -> Self {
         Self {
             name: addon.name.clone(),
-            source: addon.source.clone(),
+            source: public_source(&addon.source),
             backup_tasks: addon.backup_tasks.iter().map(Task::from).collect(),
             restore_tasks: addon.restore_tasks.iter().map(Task::from).collect(),
         }
     }
+}
+
+/// The repositories the catalog is vendored from, with the commit of each: the vendored
+/// folder (as `source` names it in the core's data) and the upstream folder it copies
+/// (`../shared/reference/SOURCES.md`; a test holds the two together).
+const UPSTREAM: [(&str, &str); 2] = [
+    (
+        "shared/reference/addons/kubedb-raw/",
+        "https://github.com/kubedb/installer/blob/0c6e2459d95d7d79403473e04b0c7469b387cb98/catalog/kubestash/raw/",
+    ),
+    (
+        "shared/reference/addons/kubestash-raw/",
+        "https://github.com/kubestash/installer/blob/bc3770b035453a5b3480f9697b5b0ac58df2039f/catalog/raw/",
+    ),
+];
+
+/// Where an addon's manifest is published, instead of the path of its vendored copy.
+fn public_source(source: &str) -> String {
+    UPSTREAM
+        .iter()
+        .find_map(|(vendored, upstream)| {
+            source
+                .strip_prefix(vendored)
+                .map(|rest| format!("{upstream}{rest}"))
+        })
+        .unwrap_or_else(|| source.to_owned())
 }
 
 impl From<&stashform::catalog::Task> for Task {

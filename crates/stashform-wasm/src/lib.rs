@@ -277,10 +277,3 @@ pub fn rules() -> Result<JsValue, JsValue> {
         .collect();
     to_js(&list)
 }
-
-/// The package version (the package's entry points export it as the `version` constant).
-#[wasm_bindgen(js_name = "__version", skip_typescript)]
-#[must_use]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
-}

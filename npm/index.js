@@ -1,5 +1,6 @@
-// Node, `import ... from 'stashform'`: named exports over the same instance `require` gets.
-import api from './index.cjs';
+// Node, `import ... from 'stashform'`: named exports over the same instance `require` gets. The
+// default export is `init` (optional in Node), carrying the whole API, as in browsers.
+import stashform from './index.cjs';
 
 export const {
   validate,
@@ -12,6 +13,8 @@ export const {
   jsonSchema,
   addons,
   rules,
+  init,
+  initSync,
   version,
-} = api;
-export default api;
+} = stashform;
+export default stashform;

@@ -121,3 +121,25 @@ export function assertPlainJson(value, path = '$') {
     assertPlainJson(item, `${path}.${key}`);
   }
 }
+
+/** Open `url` in a fresh page of `browser` and wait for its `#out` to say `done`; gives the
+ * page's `window.result`, its console errors and warnings, and every URL it requested. */
+export async function runPage(browser, url) {
+  const page = await browser.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  page.on('request', (request) => requests.push(request.url()));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => document.getElementById('out')?.textContent === 'done', null, {
+      timeout: 60_000,
+    });
+    return { result: await page.evaluate(() => window.result), problems, requests };
+  } finally {
+    await page.close();
+  }
+}

@@ -12,6 +12,7 @@ import {
   assertPlainJson,
   editedSeed,
   freshProject,
+  root,
   seedFiles,
   tarball,
   workspaceVersion,
@@ -40,6 +41,12 @@ test('package.json: version, engines, exports, bin, no install scripts, no depen
   const main = pkg.exports['.'];
   assert.ok(main.node.import.types && main.node.require.types && main.default.types);
   assert.ok(main.browser.default.endsWith('web.js'));
+  // No placeholder address is published; the license text ships with the package.
+  assert.equal(pkg.repository, undefined);
+  assert.equal(pkg.license, 'Apache-2.0');
+  const license = readFileSync(join(project, 'node_modules/stashform/LICENSE'), 'utf8');
+  assert.match(license, /^\s*Apache License\s+Version 2\.0, January 2004/);
+  assert.equal(license, readFileSync(join(root, 'LICENSE'), 'utf8'));
 });
 
 test('the tarball ships one .wasm for the API, shared by the Node and web builds, and one for the bin', () => {
@@ -50,7 +57,12 @@ test('the tarball ships one .wasm for the API, shared by the Node and web builds
   const web = readFileSync(join(project, 'node_modules/stashform/stashform.js'), 'utf8');
   const node = readFileSync(join(project, 'node_modules/stashform/stashform_node.cjs'), 'utf8');
   assert.match(web, /new URL\('stashform_bg\.wasm', import\.meta\.url\)/);
-  assert.match(node, /`\$\{__dirname\}\/stashform_bg\.wasm`/);
+  // In Node the module is read by node/wasm.js (CommonJS in a `.js` file, which ncc's asset
+  // relocator reads), on first use or not at all: the binding itself reads no file.
+  assert.doesNotMatch(node, /__dirname|require\(/);
+  const reader = readFileSync(join(project, 'node_modules/stashform/node/wasm.js'), 'utf8');
+  assert.match(reader, /fs\.readFileSync\(path\.join\(__dirname, '\.\.', 'stashform_bg\.wasm'\)\)/);
+  assert.ok(files.includes('package/LICENSE'));
 });
 
 test('require and import give the same API, on one instance', () => {
@@ -65,12 +77,17 @@ test('require and import give the same API, on one instance', () => {
     'jsonSchema',
     'addons',
     'rules',
+    'init',
+    'initSync',
   ];
   for (const name of names) {
     assert.equal(typeof cjs[name], 'function', `require: ${name}`);
     assert.equal(esm.named[name], cjs[name], `import: ${name}`);
+    assert.equal(esm.default[name], cjs[name], `default import: ${name}`);
   }
+  // The default export is `init`, carrying the API, as in the web build; `require` gives it too.
   assert.equal(esm.default, cjs);
+  assert.equal(esm.default, cjs.init);
   assert.equal(cjs.version, workspaceVersion());
   assert.equal(esm.named.version, cjs.version);
 });
@@ -237,6 +254,55 @@ test('parse: documents as JSON, loader diagnostics', () => {
   assert.equal(broken.diagnostics[0].rule, 'duplicate-key');
 });
 
+test('parse keeps null as null: JSON.stringify and render(parse(x)) keep the keys', () => {
+  const text = 'apiVersion: v1\nkind: X\nmetadata:\n  labels: null\n  annotations: ~\nspec:\n  a:\n  b: [1, null, ~]\n';
+  const [doc] = cjs.parse(text).documents;
+  assert.deepEqual(doc.metadata, { labels: null, annotations: null });
+  assert.deepEqual(doc.spec, { a: null, b: [1, null, null] });
+  assertPlainJson(doc);
+  assert.equal(
+    JSON.stringify(doc),
+    '{"apiVersion":"v1","kind":"X","metadata":{"labels":null,"annotations":null},"spec":{"a":null,"b":[1,null,null]}}',
+  );
+  // The round trip keeps every key, and gives the text format() gives.
+  const rendered = cjs.render(doc);
+  assert.equal(rendered, cjs.format(text));
+  assert.deepEqual(cjs.parse(rendered).documents, [doc]);
+  assert.deepEqual(esm.named.parse(text).documents, [doc]);
+  // Elsewhere too: JSON's null in a schema stays null.
+  assertPlainJson(cjs.jsonSchema('BackupConfiguration'));
+});
+
+test('parse reports values JSON cannot hold (.inf, .nan) where they are, and gives null', () => {
+  const text = 'a: 1\nb: .inf\nc: [-.Inf, &n .NaN]\nd: *n\ne: &x {f: .inf}\ng: *x\n---\nh: .nan\n';
+  const { documents, diagnostics } = cjs.parse(text);
+  assert.deepEqual(documents, [
+    { a: 1, b: null, c: [null, null], d: null, e: { f: null }, g: { f: null } },
+    { h: null },
+  ]);
+  const lines = text.split('\n');
+  // One report per place in the text (an alias of a collection repeats none), in text order.
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.rule, d.severity, d.document, lines[d.line - 1].slice(d.column - 1, d.endColumn - 1)]),
+    [
+      ['KS008', 'unsupported-yaml', 'error', 0, '.inf'],
+      ['KS008', 'unsupported-yaml', 'error', 0, '-.Inf'],
+      ['KS008', 'unsupported-yaml', 'error', 0, '&n .NaN'], // an anchored node starts at its anchor
+      ['KS008', 'unsupported-yaml', 'error', 0, '*n'],
+      ['KS008', 'unsupported-yaml', 'error', 0, '.inf'],
+      ['KS008', 'unsupported-yaml', 'error', 1, '.nan'],
+    ],
+  );
+  assert.match(diagnostics[0].message, /no JSON form/);
+  // Merged in text order with the loader's own findings.
+  const mixed = cjs.parse('a: .inf\nb: 1\nb: 2\nc: .nan\n').diagnostics;
+  assert.deepEqual(mixed.map((d) => [d.rule, d.line]), [
+    ['unsupported-yaml', 1],
+    ['duplicate-key', 3],
+    ['unsupported-yaml', 4],
+  ]);
+});
+
 test('describeSchedule: valid, invalid, next runs from a given time', () => {
   const from = '2026-11-25T18:40:00Z';
   const every = cjs.describeSchedule('*/5 * * * *', { count: 2, from });
@@ -272,6 +338,30 @@ test('jsonSchema, addons, rules', () => {
   const rule = cjs.rules().find((r) => r.code === 'KS401');
   assert.equal(rule.name, 'invalid-schedule');
   assert.equal(rule.severity, 'error');
+});
+
+test("addons()[].source is the upstream manifest's address, at the commit SOURCES.md records", () => {
+  // ../shared/reference/SOURCES.md: where each vendored file comes from.
+  const sources = readFileSync(join(root, '../shared/reference/SOURCES.md'), 'utf8');
+  const commits = new Map();
+  const files = new Map();
+  for (const line of sources.split('\n')) {
+    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    if (cells.length === 3 && /^[0-9a-f]{40}$/.test(cells[1])) commits.set(cells[0], cells[1]);
+    if (cells.length === 4 && /^[0-9a-f]{12}$/.test(cells[3])) files.set(cells[0], cells);
+  }
+  const list = cjs.addons();
+  assert.equal(list.length, 20);
+  for (const addon of list) {
+    const match = /^https:\/\/github\.com\/([^/]+\/[^/]+)\/blob\/([0-9a-f]{40})\/(.+)$/.exec(addon.source);
+    assert.ok(match, `${addon.name}: ${addon.source}`);
+    const [, repository, commit, path] = match;
+    assert.equal(commits.get(repository), commit, addon.name);
+    const vendored = [...files.values()].find(([, repo, source]) => repo === repository && source === path);
+    assert.ok(vendored, `${addon.name}: ${repository} ${path} is not in SOURCES.md`);
+    assert.ok(commit.startsWith(vendored[3]), addon.name);
+    assert.match(vendored[0], /^addons\//);
+  }
 });
 
 test('bad input never crashes the module', () => {

@@ -83,19 +83,42 @@ const v: string = version;
 console.log(kind, checked, fromBytes, label('error'), yaml, editedText, one, many, value, runs, error, schema, allowed, registry, v);
 `;
 
+// The default export (init, carrying the API) and the loader, through nodenext.
+const GOOD_ESM_INIT = `
+import init, { initSync, validate, type InitInput } from 'stashform';
+import stashform from 'stashform';
+await init();
+await init({ module_or_path: new Uint8Array() });
+await init(new URL('file:///x/stashform_bg.wasm'));
+await init('./stashform_bg.wasm');
+await stashform(Promise.resolve(new ArrayBuffer(8)));
+initSync(new Uint8Array());
+initSync({ module: new WebAssembly.Module(new Uint8Array()) });
+const input: InitInput = new Uint8Array();
+const same: typeof validate = init.validate;
+const version: string = stashform.version;
+console.log(input, same, version, stashform.validate('a: 1').diagnostics.length, init.initSync === initSync);
+`;
+
 const GOOD_CJS = `
 import stashform = require('stashform');
 const result: stashform.ValidateResult = stashform.validate('a: 1');
 const severities: stashform.Severity[] = result.diagnostics.map((d) => d.severity);
 const v: string = stashform.version;
 console.log(severities, v, stashform.format('a: 1').length);
+stashform.initSync(new Uint8Array());
+void stashform.init({ module_or_path: '/opt/stashform_bg.wasm' });
 `;
 
 const GOOD_WEB = `
 import init, { initSync, validate, version, type Diagnostic } from 'stashform/web';
 await init();
 await init(new URL('https://example.invalid/stashform_bg.wasm'));
+await init({ module_or_path: fetch('/stashform_bg.wasm') });
 initSync(new Uint8Array());
+initSync({ module: new Uint8Array() });
+const sameApi: typeof validate = init.validate;
+console.log(sameApi, init.version);
 const diagnostics: Diagnostic[] = validate('a: 1').diagnostics;
 const v: string = version;
 console.log(diagnostics, v);
@@ -116,7 +139,12 @@ const schemaText: string = jsonSchema('BackupConfiguration');
 const versionNumber: number = version;
 const runs: number[] = describeSchedule('@daily').nextRuns;
 const help: string = validate('x').diagnostics[0]!.help;
+import('stashform').then(async (m) => { const loaded: number = await m.init(); });
+import('stashform').then((m) => m.init(new Uint8Array(), 'extra'));
+import('stashform').then((m) => m.default.validate(42));
 `;
+// (`init(42)` cannot be refused: TypeScript's lib declares WebAssembly.Module as an empty
+// interface, so every value is one, in the web build's generated types as in ours.)
 
 function typeCheck(dir, files, overrides = {}) {
   const options = { ...compilerOptions, ...overrides };
@@ -124,12 +152,13 @@ function typeCheck(dir, files, overrides = {}) {
   return runProcess(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { cwd: dir });
 }
 
-test('strict tsc --noEmit accepts real use through import, require and the web build', (t) => {
+test('strict tsc --noEmit accepts real use through import (default export included), require and the web build', (t) => {
   const dir = freshProject(t);
   writeFileSync(join(dir, 'good.mts'), GOOD_ESM);
+  writeFileSync(join(dir, 'init.mts'), GOOD_ESM_INIT);
   writeFileSync(join(dir, 'good.cts'), GOOD_CJS);
   writeFileSync(join(dir, 'web.mts'), GOOD_WEB);
-  const result = typeCheck(dir, ['good.mts', 'good.cts', 'web.mts']);
+  const result = typeCheck(dir, ['good.mts', 'init.mts', 'good.cts', 'web.mts']);
   assert.equal(result.status, 0, result.stdout + result.stderr);
 });
 

@@ -1,18 +1,21 @@
 //! The npm package `stashform`: `crates/stashform-wasm` built once for wasm32, bound twice by
 //! wasm-bindgen (`nodejs` for `require`/`import` in Node, `web` for browsers and bundlers) around
 //! one shared `stashform_bg.wasm` (optimised once with binaryen's `wasm-opt -Oz` from npm), plus
-//! the hand-written entry points, bin and README of `npm/`, packed by `npm pack` into
-//! `dist/npm/stashform-<version>.tgz`.
+//! the hand-written entry points, bin and README of `npm/` and the root `LICENSE`, packed by
+//! `npm pack` into `dist/npm/stashform-<version>.tgz`.
 //!
 //! Package layout (one folder, `"type": "module"`):
 //!
 //! ```text
-//! package.json  README.md  stashform_bg.wasm
-//! stashform_node.cjs  stashform_node.d.cts   wasm-bindgen --target nodejs (renamed)
+//! package.json  README.md  LICENSE  stashform_bg.wasm
+//! stashform_node.cjs  stashform_node.d.cts   wasm-bindgen --target nodejs (renamed), its loading
+//!                                            replaced: the entry instantiates it (NODE_LOAD)
 //! stashform.js        stashform.d.ts         wasm-bindgen --target web
-//! index.cjs  index.d.cts                     require('stashform')
+//! index.cjs  index.d.cts                     require('stashform'); instantiates on first use
+//! node/wasm.js  node/package.json            reads stashform_bg.wasm (CommonJS `.js`: ncc ships it)
 //! index.js   index.d.ts                      import in Node (same instance as require)
 //! web.js     web.d.ts                        browsers / bundlers, with `init()`
+//!            (npm/_api.js, the wrappers both entries share, is copied into index.cjs and web.js)
 //! bin/stashform.cjs                          `npx stashform check ...`: Node's fs as the host of
 //! bin/stashform_cli.cjs  bin/stashform_cli_bg.wasm   the native CLI compiled to wasm
 //!                                            (`crates/stashform-bin-wasm`, bound for nodejs)
@@ -36,7 +39,6 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
     tools::ensure_wasm_bindgen(root)?;
     tools::ensure_npm(root)?;
     let version = workspace_package_field(root, "version")?;
-    let repository = workspace_package_field(root, "repository").unwrap_or_default();
 
     run(cargo()
         .args([
@@ -80,13 +82,20 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
         .arg(package.join("stashform_bg.wasm"))
         .current_dir(root))?;
 
-    // The nodejs binding is CommonJS: `.cjs` in a `"type": "module"` package. It loads
-    // `${__dirname}/stashform_bg.wasm`, the same file the web binding fetches.
+    // The nodejs binding is CommonJS: `.cjs` in a `"type": "module"` package. It would load
+    // `${__dirname}/stashform_bg.wasm` as it is required, which bundlers neither see nor ship:
+    // its entry (index.cjs) instantiates it instead, from what it is given or on first use.
     let node_js = read_text(&work.join("nodejs/stashform.js"))?.replace(
         "/* @ts-self-types=\"./stashform.d.ts\" */",
         "/* @ts-self-types=\"./stashform_node.d.cts\" */",
     );
-    write(&package.join("stashform_node.cjs"), &node_js)?;
+    let node_js = node_js.strip_suffix(NODE_LOAD).ok_or(
+        "the nodejs binding of wasm-bindgen no longer ends as xtask/src/npm.rs expects (NODE_LOAD)",
+    )?;
+    write(
+        &package.join("stashform_node.cjs"),
+        &format!("{node_js}{NODE_INSTANTIATE}"),
+    )?;
     copy(
         &work.join("nodejs/stashform.d.ts"),
         &package.join("stashform_node.d.cts"),
@@ -100,11 +109,14 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
         &package.join("stashform.d.ts"),
     )?;
 
+    // `_api.js` is the part the Node and web entries share: copied into both.
+    let shared = read_text(&root.join("npm/_api.js"))?;
     copy_template(
         &root.join("npm"),
         &package,
-        &[("@VERSION@", &version), ("@REPOSITORY@", &repository)],
+        &[("@VERSION@", &version), ("// @API@\n", &shared)],
     )?;
+    copy(&root.join("LICENSE"), &package.join("LICENSE"))?;
     bin(root, &work, &package)?;
 
     let dist = root.join("dist/npm");
@@ -207,13 +219,38 @@ fn workspace_package_field(root: &Path, key: &str) -> Result<String, String> {
     Err(format!("no `{key}` in [workspace.package] of Cargo.toml"))
 }
 
-/// Copy the `npm/` template into the package, filling in the placeholders.
+/// How wasm-bindgen's nodejs binding ends: it reads and instantiates the module as it is
+/// required.
+const NODE_LOAD: &str = "const wasmPath = `${__dirname}/stashform_bg.wasm`;
+const wasmBytes = require('fs').readFileSync(wasmPath);
+const wasmModule = new WebAssembly.Module(wasmBytes);
+let wasmInstance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
+let wasm = wasmInstance.exports;
+wasm.__wbindgen_start();
+";
+
+/// What it ends with in the package: instantiation from what the entry gives (bytes or a
+/// `WebAssembly.Module`), once.
+const NODE_INSTANTIATE: &str = "let wasm;
+exports.__wbg_instantiate = function (module) {
+    if (wasm !== undefined) return;
+    if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
+    wasm = new WebAssembly.Instance(module, __wbg_get_imports()).exports;
+    wasm.__wbindgen_start();
+};
+";
+
+/// Copy the `npm/` template into the package, filling in the placeholders; files whose names
+/// start with `_` are parts of others (filled in), not files of the package.
 fn copy_template(from: &Path, to: &Path, fills: &[(&str, &str)]) -> Result<(), String> {
     let entries = fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?;
     for entry in entries {
         let entry = entry.map_err(|e| format!("{}: {e}", from.display()))?;
         let source = entry.path();
         let target = to.join(entry.file_name());
+        if entry.file_name().to_string_lossy().starts_with('_') {
+            continue;
+        }
         if source.is_dir() {
             mkdir(&target)?;
             copy_template(&source, &target, fills)?;

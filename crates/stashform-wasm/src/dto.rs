@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use stashform::source::node::{Node, Value};
 use stashform::source::yaml;
 use stashform::{Encoding, LineIndex, Located, Report};
 
@@ -126,31 +127,28 @@ pub struct DocumentInfo {
     pub offset: usize,
 }
 
-impl DocumentInfo {
-    fn new(text: &str, info: stashform::DocumentInfo) -> Self {
-        Self {
-            index: info.index,
-            api_version: info.api_version,
-            kind: info.kind,
-            name: info.name,
-            namespace: info.namespace,
-            checked: info.checked,
-            offset: utf16_offset(text, info.offset),
-        }
-    }
+/// Byte offsets to UTF-16 offsets, counting on from the previous one: the documents of a text
+/// come in order, so converting all of them reads the text once (counting from the start for
+/// each was quadratic in the number of documents).
+#[derive(Default)]
+pub struct Utf16Offsets {
+    bytes: usize,
+    units: usize,
 }
 
-/// A byte offset as a UTF-16 offset (clamped to the text, and down to a char boundary).
-#[must_use]
-pub fn utf16_offset(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    if text.is_ascii() {
-        offset
-    } else {
-        text[..offset].encode_utf16().count()
+impl Utf16Offsets {
+    /// `offset` as a UTF-16 offset (clamped to the text, and down to a char boundary).
+    pub fn get(&mut self, text: &str, offset: usize) -> usize {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if offset < self.bytes {
+            *self = Self::default();
+        }
+        self.units += text[self.bytes..offset].encode_utf16().count();
+        self.bytes = offset;
+        self.units
     }
 }
 
@@ -168,11 +166,22 @@ impl ValidateResult {
     pub fn new(text: &str, report: Report) -> Self {
         Self {
             diagnostics: diagnostics(text, &report.diagnostics),
-            documents: report
-                .documents
-                .into_iter()
-                .map(|info| DocumentInfo::new(text, info))
-                .collect(),
+            documents: {
+                let mut offsets = Utf16Offsets::default();
+                report
+                    .documents
+                    .into_iter()
+                    .map(|info| DocumentInfo {
+                        index: info.index,
+                        api_version: info.api_version,
+                        kind: info.kind,
+                        name: info.name,
+                        namespace: info.namespace,
+                        checked: info.checked,
+                        offset: offsets.get(text, info.offset),
+                    })
+                    .collect()
+            },
         }
     }
 }
@@ -191,14 +200,52 @@ impl ParseResult {
     #[must_use]
     pub fn new(text: &str) -> Self {
         let loaded = yaml::load(text);
+        let mut found = Vec::new();
+        for document in &loaded.documents {
+            let from = found.len();
+            non_finite(&document.root, &mut found);
+            for d in &mut found[from..] {
+                d.document = document.index;
+            }
+        }
+        // Both lists are in text order: merge them.
+        for d in loaded.diagnostics {
+            let start = |x: &stashform::Diagnostic| x.span.map_or(0, |s| s.start);
+            let at = found.partition_point(|x| start(x) <= start(&d));
+            found.insert(at, d);
+        }
         Self {
             documents: loaded
                 .documents
                 .iter()
                 .map(|d| js_number_safe(d.root.to_json()))
                 .collect(),
-            diagnostics: diagnostics(text, &loaded.diagnostics),
+            diagnostics: diagnostics(text, &found),
         }
+    }
+}
+
+/// `.inf`, `-.inf` and `.nan` have no JSON form (`parse` gives `null` for them): each is
+/// reported as `unsupported-yaml`, as Kubernetes cannot convert the document (`json:
+/// unsupported value: +Inf`). An alias repeats no report: nodes it copies keep their anchor's
+/// earlier span. The loader bounds nesting, so this recursion is bounded too.
+fn non_finite(node: &Node, out: &mut Vec<stashform::Diagnostic>) {
+    match &node.value {
+        Value::Float(f)
+            if !f.is_finite()
+                && out
+                    .last()
+                    .is_none_or(|d| d.span.is_none_or(|s| s.end <= node.span.start)) =>
+        {
+            out.push(stashform::Diagnostic::at(
+                &stashform::registry::UNSUPPORTED_YAML,
+                node.span,
+                "infinity and NaN have no JSON form (kubectl: json: unsupported value); parse gives null",
+            ));
+        }
+        Value::Seq(items) => items.iter().for_each(|n| non_finite(n, out)),
+        Value::Map(entries) => entries.iter().for_each(|(_, n)| non_finite(n, out)),
+        _ => {}
     }
 }
 
@@ -275,7 +322,7 @@ impl From<stashform::schedule::Explained> for ScheduleInfo {
 #[serde(rename_all = "camelCase")]
 pub struct Addon {
     pub name: String,
-    /// Where the manifest came from.
+    /// The upstream manifest: a GitHub URL at the commit the catalog was taken from.
     pub source: String,
     pub backup_tasks: Vec<Task>,
     pub restore_tasks: Vec<Task>,
@@ -314,11 +361,37 @@ impl From<&stashform::catalog::Addon> for Addon {
     fn from(addon: &stashform::catalog::Addon) -> Self {
         Self {
             name: addon.name.clone(),
-            source: addon.source.clone(),
+            source: public_source(&addon.source),
             backup_tasks: addon.backup_tasks.iter().map(Task::from).collect(),
             restore_tasks: addon.restore_tasks.iter().map(Task::from).collect(),
         }
     }
+}
+
+/// The repositories the catalog is vendored from, with the commit of each: the vendored
+/// folder (as `source` names it in the core's data) and the upstream folder it copies
+/// (`../shared/reference/SOURCES.md`; a test holds the two together).
+const UPSTREAM: [(&str, &str); 2] = [
+    (
+        "shared/reference/addons/kubedb-raw/",
+        "https://github.com/kubedb/installer/blob/0c6e2459d95d7d79403473e04b0c7469b387cb98/catalog/kubestash/raw/",
+    ),
+    (
+        "shared/reference/addons/kubestash-raw/",
+        "https://github.com/kubestash/installer/blob/bc3770b035453a5b3480f9697b5b0ac58df2039f/catalog/raw/",
+    ),
+];
+
+/// Where an addon's manifest is published, instead of the path of its vendored copy.
+fn public_source(source: &str) -> String {
+    UPSTREAM
+        .iter()
+        .find_map(|(vendored, upstream)| {
+            source
+                .strip_prefix(vendored)
+                .map(|rest| format!("{upstream}{rest}"))
+        })
+        .unwrap_or_else(|| source.to_owned())
 }
 
 impl From<&stashform::catalog::Task> for Task {
@@ -416,12 +489,15 @@ mod tests {
     #[test]
     fn utf16_offsets() {
         let text = "é😀x";
-        assert_eq!(utf16_offset(text, 0), 0);
-        assert_eq!(utf16_offset(text, 2), 1);
-        assert_eq!(utf16_offset(text, 6), 3);
+        let mut offsets = Utf16Offsets::default();
+        assert_eq!(offsets.get(text, 0), 0);
+        assert_eq!(offsets.get(text, 2), 1);
+        assert_eq!(offsets.get(text, 6), 3);
+        // Backwards: counted again from the start.
+        assert_eq!(offsets.get(text, 2), 1);
         // Inside a character: down to its start; past the end: the end.
-        assert_eq!(utf16_offset(text, 4), 1);
-        assert_eq!(utf16_offset(text, 99), 4);
+        assert_eq!(offsets.get(text, 4), 1);
+        assert_eq!(offsets.get(text, 99), 4);
     }
 
     #[test]

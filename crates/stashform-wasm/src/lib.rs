@@ -31,9 +31,12 @@ const DEFAULT_RUNS: u32 = 5;
 /// Most next runs `describeSchedule` lists (as the CLI).
 const MAX_RUNS: u32 = 1000;
 
-/// Serialize to plain JavaScript values: objects for maps, numbers for integers.
+/// Serialize to plain JavaScript values: objects for maps, numbers for integers, `null` for
+/// JSON's null (optional fields are skipped, never `null`).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     value
         .serialize(&serializer)
         .map_err(|e| error(&e.to_string()))
@@ -213,10 +216,8 @@ pub fn describe_schedule(
     options: Option<Ts<ScheduleOptions>>,
 ) -> Result<JsValue, JsValue> {
     let schedule = string_arg(schedule, "describeSchedule", "schedule")?;
-    let options = match options {
-        Some(options) => options
-            .to_rust()
-            .map_err(|e| error(&format!("describeSchedule: bad `options`: {e}")))?,
+    let options: ScheduleOptions = match options {
+        Some(options) => from_json(&JsValue::from(options), "describeSchedule: `options`")?,
         None => ScheduleOptions::default(),
     };
     let from = match options.from.as_deref() {
@@ -275,11 +276,4 @@ pub fn rules() -> Result<JsValue, JsValue> {
         .map(|rule| Rule::from(*rule))
         .collect();
     to_js(&list)
-}
-
-/// The package version (the package's entry points export it as the `version` constant).
-#[wasm_bindgen(js_name = "__version", skip_typescript)]
-#[must_use]
-pub fn version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
 }

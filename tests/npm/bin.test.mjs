@@ -47,7 +47,7 @@ test('an invalid file: exit 1, json output', () => {
   assert.equal(result.status, 1, result.stderr);
   const report = JSON.parse(result.stdout);
   assert.equal(report.version, 1);
-  assert.deepEqual(report.summary, { files: 1, documents: 1, errors: 1, warnings: 0 });
+  assert.deepEqual(report.summary, { files: 1, documents: 1, errors: 1, warnings: 0, suppressed: 0 });
   const [d] = report.diagnostics;
   assert.equal(d.code, 'KS401');
   assert.equal(d.path, 'spec.sessions[0].scheduler.schedule');

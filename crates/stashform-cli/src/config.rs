@@ -11,38 +11,15 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use stashform::registry::{self, Rule};
 use stashform::source::node::{Node, Value};
 use stashform::source::yaml;
+use stashform::{CheckOptions, Level};
 use stashform::{Encoding, LineIndex};
 
 use crate::host::{Entry, Host};
 
 /// The file name looked for.
 pub const FILE_NAME: &str = ".stashform.yaml";
-
-/// The level a config gives a rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Level {
-    Off,
-    Info,
-    Warning,
-    Error,
-}
-
-impl Level {
-    const NAMES: [&'static str; 4] = ["off", "info", "warning", "error"];
-
-    fn parse(text: &str) -> Option<Self> {
-        match text {
-            "off" => Some(Self::Off),
-            "info" => Some(Self::Info),
-            "warning" => Some(Self::Warning),
-            "error" => Some(Self::Error),
-            _ => None,
-        }
-    }
-}
 
 /// A loaded config (the default one when no file was found).
 #[derive(Debug, Clone, Default)]
@@ -51,7 +28,8 @@ pub struct Config {
     pub file: Option<String>,
     /// The folder its `exclude` globs are relative to (absolute, normalised).
     base: PathBuf,
-    pub rules: Vec<(&'static Rule, Level)>,
+    /// The levels of `rules:`, as the core takes them.
+    pub options: CheckOptions,
     /// Globs of excluded paths, each also as `glob/**` (a folder excludes what is in it).
     exclude: Vec<String>,
 }
@@ -97,7 +75,7 @@ impl Config {
             Some(Value::Map(entries)) => {
                 for (key, value) in entries {
                     match key.name.as_str() {
-                        "rules" => config.rules = rules(text, value, &mut at),
+                        "rules" => config.options = rules(text, value, &mut at),
                         "exclude" => config.exclude = exclude(value, &mut at),
                         other => at(
                             key.span.start,
@@ -180,47 +158,48 @@ impl Config {
     }
 }
 
-fn rules(
-    text: &str,
-    value: &Node,
-    at: &mut impl FnMut(usize, String),
-) -> Vec<(&'static Rule, Level)> {
+fn rules(text: &str, value: &Node, at: &mut impl FnMut(usize, String)) -> CheckOptions {
+    let mut options = CheckOptions::default();
     let Value::Map(entries) = &value.value else {
         at(
             value.span.start,
             "`rules` maps rule codes to off, info, warning or error".to_owned(),
         );
-        return Vec::new();
+        return options;
     };
-    let mut levels = Vec::new();
     for (key, level) in entries {
-        let Some(rule) = registry::find(&key.name) else {
-            at(
-                key.span.start,
-                format!("no rule `{}` (see `stashform rules`)", key.name),
-            );
-            continue;
-        };
         // YAML 1.1 reads a plain `off` as false.
         let parsed = match &level.value {
-            Value::Bool(false) => Some(Level::Off),
-            Value::Str(name) => Level::parse(name),
-            _ => None,
+            Value::Bool(false) => Ok(Level::Off),
+            Value::Str(name) => name.parse::<Level>(),
+            _ => format!(
+                "`{}`",
+                text.get(level.span.start..level.span.end)
+                    .unwrap_or_default()
+            )
+            .parse::<Level>(),
         };
         match parsed {
-            Some(parsed) => levels.push((rule, parsed)),
-            None => at(
+            Ok(parsed) => {
+                if let Err(unknown) = options.set(&key.name, parsed) {
+                    let help = unknown.help.map(|h| format!("; {h}")).unwrap_or_default();
+                    at(
+                        key.span.start,
+                        format!("no rule `{}` (see `stashform rules`){help}", key.name),
+                    );
+                }
+            }
+            Err(_) => at(
                 level.span.start,
                 format!(
-                    "`{}` is not a level: use {}",
+                    "`{}` is not a level: use off, info, warning or error",
                     text.get(level.span.start..level.span.end)
-                        .unwrap_or_default(),
-                    Level::NAMES.join(", ")
+                        .unwrap_or_default()
                 ),
             ),
         }
     }
-    levels
+    options
 }
 
 fn exclude(value: &Node, at: &mut impl FnMut(usize, String)) -> Vec<String> {
@@ -288,8 +267,8 @@ mod tests {
         let config =
             parse("rules:\n  KS408: off\n  invalid-schedule: warning\nexclude: [charts/**, \"*.tmpl.yaml\"]\n")
                 .unwrap();
-        assert_eq!(config.rules.len(), 2);
-        assert_eq!(config.rules[0].1, Level::Off);
+        let ks408 = stashform::registry::find("KS408").unwrap();
+        assert_eq!(config.options.level(ks408), Some(Level::Off));
         assert!(config.excludes("/repo", "charts/a/b.yaml"));
         assert!(config.excludes("/repo/sub", "x.tmpl.yaml"));
         assert!(!config.excludes("/repo", "backup.yaml"));
@@ -305,7 +284,7 @@ mod tests {
             [
                 ".stashform.yaml:1:1: unknown key `rule` (known: rules, exclude)",
                 ".stashform.yaml:4:3: no rule `KS999` (see `stashform rules`)",
-                ".stashform.yaml:5:10: `loud` is not a level: use off, info, warning, error",
+                ".stashform.yaml:5:10: `loud` is not a level: use off, info, warning or error",
             ]
         );
     }

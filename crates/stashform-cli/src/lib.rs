@@ -80,6 +80,13 @@ pub struct CheckArgs {
     /// Exit 1 when there are more than N warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+    /// Apply the unambiguous fixes in place (nothing else in the files changes), then report
+    /// what remains.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the fixes as a unified diff instead of writing them; exit 1 when there are any.
+    #[arg(long)]
+    pub diff: bool,
     /// Check at most N files at once (default: one per core).
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,

@@ -410,3 +410,184 @@ fn no_path_and_nothing_piped_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("stashform: nothing to check"));
 }
+
+/// Four findings with one certain fix each, beside comments and flow mappings that must stay.
+const FIXABLE: &str = "apiVersion: core.kubestash.com/v1alpha1
+kind: BackupConfiguration
+metadata:
+  name: sample-postgres-backup   # the team's nightly
+  namespace: demo
+spec:
+  target:
+    apiGroup: kubedb.com
+    kind: Postgres
+    namespace: demo
+    name: sample-postgres
+  backends:
+    - name: gcs-backend
+      storageRef: {name: gcs-storage, namespace: demo}
+      retentionPolicy: {name: demo-retention, namespace: demo}
+  sessions:
+    - name: frequent-backup
+      scheduler:
+        schedule: \"0 0 * * 7\"   # Sundays
+        jobTemplate:
+          backofLimit: 1
+      repositories:
+        - name: gcs-postgres-repo
+          backend: gcs-backend
+          directory: /postgres
+          encryptionSecret: {name: encrypt-secret, namespace: demo}
+          deletionPolicy: wipeout
+      addon:
+        name: postgres-addon
+        tasks:
+          - name: logical-backup-restore
+";
+
+#[test]
+fn diff_shows_the_fixes_and_fix_makes_them_changing_nothing_else() {
+    let dir = TempDir::new("fix");
+    let file = dir.write("backup.yaml", FIXABLE);
+    let out = stashform_in(&dir.0, &[], &["check", "--diff", "backup.yaml"], None);
+    assert_eq!(out.status.code(), Some(1), "fixes are pending");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        FIXABLE,
+        "--diff writes nothing"
+    );
+    insta::assert_snapshot!(text(&out.stdout));
+    assert_eq!(
+        text(&out.stderr),
+        "stashform: 4 findings can be fixed in 1 file (run `stashform check --fix`)\n"
+    );
+    let out = stashform_in(&dir.0, &[], &["check", "--fix", "backup.yaml"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stderr), "stashform: fixed 4 findings in 1 file\n");
+    let fixed = std::fs::read_to_string(&file).unwrap();
+    // Only the four fixed values' lines changed; every comment and layout stayed.
+    let changed: Vec<(&str, &str)> = FIXABLE
+        .lines()
+        .zip(fixed.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            (
+                "        schedule: \"0 0 * * 7\"   # Sundays",
+                "        schedule: \"0 0 * * 0\"   # Sundays"
+            ),
+            ("          backofLimit: 1", "          backoffLimit: 1"),
+            (
+                "          deletionPolicy: wipeout",
+                "          deletionPolicy: WipeOut"
+            ),
+            (
+                "          - name: logical-backup-restore",
+                "          - name: logical-backup"
+            ),
+        ]
+    );
+    assert_eq!(FIXABLE.lines().count(), fixed.lines().count());
+    let out = stashform_in(&dir.0, &[], &["check", "backup.yaml"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let out = stashform_in(&dir.0, &[], &["check", "--diff", "backup.yaml"], None);
+    assert_eq!(
+        (out.status.code(), text(&out.stdout)),
+        (Some(0), String::new())
+    );
+    // stdin has no file to rewrite.
+    let out = stashform(&["check", "--fix", "-"], Some(FIXABLE.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn suppressions_in_each_form_and_their_mistakes() {
+    let text_with = |extra: &str| {
+        let mut t = BAD_SCHEDULE.replace(
+            "        schedule: \"0 0 * * 7\"\n",
+            &format!("        schedule: \"0 0 * * 7\"{extra}\n"),
+        );
+        t.push_str("");
+        t
+    };
+    // Trailing: the line's node.
+    let trailing = text_with("  # stashform-ignore KS401 -- Sunday runs are handled by hand");
+    let out = stashform(
+        &["check", "--format", "json", "-"],
+        Some(trailing.as_bytes()),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{json}");
+    assert_eq!(json["summary"]["suppressed"], 1);
+    // Own line: the node below and everything under it.
+    let own_line = BAD_SCHEDULE.replace(
+        "      scheduler:\n",
+        "      # stashform-ignore KS401,KS103 -- migrating\n      scheduler:\n",
+    );
+    let out = stashform(&["check", "-"], Some(own_line.as_bytes()));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    // The whole document, by comment or by annotation.
+    let document = format!("# stashform-ignore-document KS401 -- legacy\n{BAD_SCHEDULE}");
+    assert_eq!(
+        stashform(&["check", "-"], Some(document.as_bytes()))
+            .status
+            .code(),
+        Some(0)
+    );
+    let annotated = BAD_SCHEDULE.replace(
+        "  namespace: demo\nspec:",
+        "  namespace: demo\n  annotations:\n    stashform.io/ignore: \"KS401\"\nspec:",
+    );
+    assert_eq!(
+        stashform(&["check", "-"], Some(annotated.as_bytes()))
+            .status
+            .code(),
+        Some(0)
+    );
+    // An unused suppression is a warning, an unknown code an error.
+    let mistakes = text_with("  # stashform-ignore KS401,KS603,KS9999 -- typo");
+    let out = stashform(&["check", "-"], Some(mistakes.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(text(&out.stdout));
+}
+
+#[test]
+fn config_levels_change_severities_and_turn_rules_off() {
+    let dir = TempDir::new("levels");
+    let no_secret = FIXABLE
+        .replace(
+            "          encryptionSecret: {name: encrypt-secret, namespace: demo}\n",
+            "",
+        )
+        .replace("\"0 0 * * 7\"", "\"0 0 * * 0\"")
+        .replace("backofLimit", "backoffLimit")
+        .replace("wipeout", "WipeOut")
+        .replace("logical-backup-restore", "logical-backup");
+    dir.write("backup.yaml", &no_secret);
+    let summary = |config: &str| {
+        dir.write(".stashform.yaml", config);
+        let out = stashform_in(
+            &dir.0,
+            &[],
+            &["check", "--format", "json", "backup.yaml"],
+            None,
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            out.status.code(),
+            json["summary"]["errors"].as_u64(),
+            json["summary"]["warnings"].as_u64(),
+        )
+    };
+    assert_eq!(summary(""), (Some(0), Some(0), Some(1)));
+    assert_eq!(
+        summary("rules: {KS601: off}\n"),
+        (Some(0), Some(0), Some(0))
+    );
+    assert_eq!(
+        summary("rules:\n  missing-encryption-secret: error\n"),
+        (Some(1), Some(1), Some(0))
+    );
+}

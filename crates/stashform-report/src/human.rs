@@ -32,7 +32,7 @@ pub fn render(checked: &[CheckedFile], color: bool) -> String {
         }
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = writeln!(
+    let _ = write!(
         text,
         "checked {}, {}: {}, {}",
         plural(summary.files, "file"),
@@ -40,6 +40,10 @@ pub fn render(checked: &[CheckedFile], color: bool) -> String {
         plural(summary.errors, "error"),
         plural(summary.warnings, "warning"),
     );
+    if summary.suppressed > 0 {
+        let _ = write!(text, " ({} suppressed)", summary.suppressed);
+    }
+    text.push('\n');
     text
 }
 

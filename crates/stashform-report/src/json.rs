@@ -22,7 +22,7 @@ pub fn render(checked: &[CheckedFile]) -> String {
     let report = json!({
         "version": 1,
         "diagnostics": diagnostics,
-        "summary": {"files": summary.files, "documents": summary.documents, "errors": summary.errors, "warnings": summary.warnings},
+        "summary": {"files": summary.files, "documents": summary.documents, "errors": summary.errors, "warnings": summary.warnings, "suppressed": summary.suppressed},
     });
     format!(
         "{}\n",

@@ -12,7 +12,7 @@ pub mod sarif;
 use stashform::diagnostic::Diagnostic;
 use stashform::registry::Severity;
 use stashform::source::yaml;
-use stashform::{Encoding, LineIndex, Located, Report};
+use stashform::{CheckOptions, Encoding, LineIndex, Located, Report};
 
 /// One checked file: its text (lossy if not UTF-8), its line index and its report.
 pub struct CheckedFile {
@@ -28,11 +28,17 @@ impl CheckedFile {
     /// `invalid-encoding` diagnostic.
     #[must_use]
     pub fn check(name: String, bytes: Vec<u8>) -> Self {
+        Self::check_with(name, bytes, &CheckOptions::default())
+    }
+
+    /// [`CheckedFile::check`] with per-rule levels (a config's `rules:`).
+    #[must_use]
+    pub fn check_with(name: String, bytes: Vec<u8>, options: &CheckOptions) -> Self {
         // One copy of the source: the bytes become the text when they are UTF-8.
         let (text, report) = match yaml::decode(&bytes) {
             Ok(_) => {
                 let text = String::from_utf8(bytes).unwrap_or_default();
-                let report = stashform::check(&text);
+                let report = stashform::check_with(&text, options);
                 (text, report)
             }
             Err(diagnostic) => (
@@ -72,6 +78,8 @@ pub struct Summary {
     pub documents: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Findings silenced by a `stashform-ignore` comment or annotation.
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -85,6 +93,7 @@ impl Summary {
                 .iter()
                 .map(|f| f.report.count(Severity::Warning))
                 .sum(),
+            suppressed: files.iter().map(|f| f.report.suppressed.len()).sum(),
         }
     }
 }

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 use stashform::Encoding;
+use stashform::diagnostic::Diagnostic;
 use stashform::registry::{RULES, Severity};
 
 use crate::CheckedFile;
@@ -26,32 +27,19 @@ pub fn render(checked: &[CheckedFile]) -> String {
         .collect();
     let mut results = Vec::new();
     for file in checked {
+        let uri = sarif_uri(&file.name);
         for diagnostic in &file.report.diagnostics {
-            let at = file.located(diagnostic, Encoding::Utf16);
-            let index = RULES.iter().position(|r| r.code == at.code).unwrap_or(0);
-            let mut message = at.message.clone();
-            if let Some(help) = &at.help {
-                let _ = write!(message, " ({help})");
+            results.push(result(file, diagnostic, &uri));
+        }
+        // Suppressed findings stay in the log, marked, as code-scanning tools expect.
+        for suppressed in &file.report.suppressed {
+            let mut value = result(file, &suppressed.diagnostic, &uri);
+            let mut suppression = json!({"kind": "inSource", "status": "accepted"});
+            if let Some(reason) = &suppressed.reason {
+                suppression["justification"] = json!(reason);
             }
-            results.push(json!({
-                "ruleId": at.code,
-                "ruleIndex": index,
-                "level": sarif_level(at.severity),
-                "message": {"text": message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": sarif_uri(&file.name)},
-                        "region": {
-                            "startLine": at.line,
-                            "startColumn": at.column,
-                            "endLine": at.end_line,
-                            "endColumn": at.end_column.max(if at.end_line == at.line { at.column } else { 1 }),
-                        }
-                    },
-                    "logicalLocations": [{"fullyQualifiedName": at.path, "kind": "member"}],
-                }],
-                "properties": {"document": at.document, "rule": at.rule},
-            }));
+            value["suppressions"] = json!([suppression]);
+            results.push(value);
         }
     }
     let log = json!({
@@ -76,6 +64,62 @@ pub fn render(checked: &[CheckedFile]) -> String {
 
 /// A file name as a relative URI reference (RFC 3986): `/` kept, every byte outside the
 /// unreserved set percent-encoded, so that spaces, `%`, `#` and non-ASCII names stay valid.
+/// One result: the finding, its region, and its fix as SARIF `fixes`.
+fn result(file: &CheckedFile, diagnostic: &Diagnostic, uri: &str) -> Value {
+    let at = file.located(diagnostic, Encoding::Utf16);
+    let index = RULES.iter().position(|r| r.code == at.code).unwrap_or(0);
+    let mut message = at.message.clone();
+    if let Some(help) = &at.help {
+        let _ = write!(message, " ({help})");
+    }
+    let mut value = json!({
+        "ruleId": at.code,
+        "ruleIndex": index,
+        "level": sarif_level(at.severity),
+        "message": {"text": message},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri},
+                "region": region(at.line, at.column, at.end_line, at.end_column),
+            },
+            "logicalLocations": [{"fullyQualifiedName": at.path, "kind": "member"}],
+        }],
+        "properties": {"document": at.document, "rule": at.rule},
+    });
+    if let Some(fix) = &at.fix {
+        let replacements: Vec<Value> = fix
+            .replacements
+            .iter()
+            .map(|r| {
+                json!({
+                    "deletedRegion": {
+                        "startLine": r.line,
+                        "startColumn": r.column,
+                        "endLine": r.end_line,
+                        "endColumn": r.end_column,
+                    },
+                    "insertedContent": {"text": r.text},
+                })
+            })
+            .collect();
+        value["fixes"] = json!([{
+            "description": {"text": fix.title},
+            "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
+        }]);
+    }
+    value
+}
+
+/// A region; an empty span (a missing key) still covers its first column.
+fn region(line: u32, column: u32, end_line: u32, end_column: u32) -> Value {
+    json!({
+        "startLine": line,
+        "startColumn": column,
+        "endLine": end_line,
+        "endColumn": end_column.max(if end_line == line { column } else { 1 }),
+    })
+}
+
 fn sarif_uri(name: &str) -> String {
     if name == "-" {
         return "stdin".to_owned();

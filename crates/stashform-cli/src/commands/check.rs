@@ -1,28 +1,67 @@
 //! `stashform check`: every finding of the given files, in the chosen format.
 
+use stashform::CheckOptions;
 use stashform::registry::Severity;
 use stashform_report::{CheckedFile, Summary};
 
 use super::{no_input, paths_or_stdin};
 use crate::host::{Host, color};
-use crate::inputs::{Input, collect};
+use crate::inputs::{Input, Inputs, collect};
 use crate::{CheckArgs, Format};
 
 pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
     let Some(paths) = paths_or_stdin(&args.paths, host, "check") else {
         return 2;
     };
+    if args.fix && paths.iter().any(|p| p == "-") {
+        host.err(
+            "stashform: --fix rewrites files, and stdin is none: use --diff to see its fixes\n",
+        );
+        return 2;
+    }
     let inputs = collect(host, &paths, args.config.as_deref());
     let jobs = args
         .jobs
         .map_or_else(|| host.parallelism(), usize::from)
         .max(1);
-    let mut problems = inputs.problems;
+    let mut problems = inputs.problems.clone();
     let mut checked = Vec::with_capacity(inputs.files.len());
-    for result in check_files(host, &inputs.files, jobs) {
+    let mode = if args.fix {
+        Mode::Fix
+    } else if args.diff {
+        Mode::Diff
+    } else {
+        Mode::Check
+    };
+    let mut fixed = Vec::new();
+    for result in check_files(host, &inputs, jobs, mode) {
         match result {
-            Ok(file) => checked.push(file),
+            Ok((file, fixes)) => {
+                if let Some(fixes) = fixes {
+                    fixed.push(fixes);
+                }
+                checked.push(file);
+            }
             Err(problem) => problems.push(problem),
+        }
+    }
+    if mode == Mode::Diff {
+        return diff(host, &fixed, &problems);
+    }
+    if mode == Mode::Fix {
+        for fixes in &fixed {
+            if let Err(error) = host.write(&fixes.name, fixes.text.as_bytes()) {
+                problems.push(format!("{}: {error}", fixes.name));
+            }
+        }
+        let count: usize = fixed.iter().map(|f| f.count).sum();
+        if count > 0 {
+            host.err(&format!(
+                "stashform: fixed {count} {} in {} {}\n",
+                if count == 1 { "finding" } else { "findings" },
+                fixed.len(),
+                if fixed.len() == 1 { "file" } else { "files" },
+            ));
         }
     }
     // Nothing piped and no PATH: an empty file list in CI must not pass.
@@ -79,9 +118,32 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
     }
 }
 
+/// What `check` does with the fixes it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Check,
+    Fix,
+    Diff,
+}
+
+/// A file whose text the fixes changed.
+struct Fixes {
+    name: String,
+    before: String,
+    text: String,
+    count: usize,
+}
+
 /// Read and check every file, on up to `jobs` threads when the host can be shared; the results
-/// in the order of the inputs.
-fn check_files(host: &dyn Host, files: &[Input], jobs: usize) -> Vec<Result<CheckedFile, String>> {
+/// in the order of the inputs. With fixes, each checked file is its fixed text.
+fn check_files(
+    host: &dyn Host,
+    inputs: &Inputs,
+    jobs: usize,
+    mode: Mode,
+) -> Vec<Result<(CheckedFile, Option<Fixes>), String>> {
+    let files = &inputs.files;
+    let options = |input: &Input| &inputs.configs[input.config].options;
     #[cfg(feature = "native")]
     if let Some(shared) = host.shared()
         && jobs > 1
@@ -92,16 +154,78 @@ fn check_files(host: &dyn Host, files: &[Input], jobs: usize) -> Vec<Result<Chec
             return pool.install(|| {
                 files
                     .par_iter()
-                    .map(|input| check_file(shared, input))
+                    .map(|input| check_file(shared, input, options(input), mode))
                     .collect()
             });
         }
     }
     let _ = jobs;
-    files.iter().map(|input| check_file(host, input)).collect()
+    files
+        .iter()
+        .map(|input| check_file(host, input, options(input), mode))
+        .collect()
 }
 
-fn check_file(host: &dyn Host, input: &Input) -> Result<CheckedFile, String> {
+fn check_file(
+    host: &dyn Host,
+    input: &Input,
+    options: &CheckOptions,
+    mode: Mode,
+) -> Result<(CheckedFile, Option<Fixes>), String> {
     let bytes = input.read(host)?;
-    Ok(CheckedFile::check(input.name.clone(), bytes))
+    if mode == Mode::Check {
+        return Ok((
+            CheckedFile::check_with(input.name.clone(), bytes, options),
+            None,
+        ));
+    }
+    let Ok(text) = String::from_utf8(bytes.clone()) else {
+        return Ok((
+            CheckedFile::check_with(input.name.clone(), bytes, options),
+            None,
+        ));
+    };
+    let fixed = stashform::fix_with(&text, options);
+    let count = fixed.applied.len();
+    let file = CheckedFile::new(input.name.clone(), fixed.text.clone(), fixed.report);
+    let fixes = (fixed.text != text).then(|| Fixes {
+        name: input.name.clone(),
+        before: text,
+        text: fixed.text,
+        count,
+    });
+    Ok((file, fixes))
+}
+
+/// `--diff`: the fixes as a unified diff; exit 1 when there are any.
+fn diff(host: &dyn Host, fixed: &[Fixes], problems: &[String]) -> u8 {
+    for problem in problems {
+        host.err(&format!("stashform: {problem}\n"));
+    }
+    let mut out = String::new();
+    for fixes in fixed {
+        let diff = similar::TextDiff::from_lines(&fixes.before, &fixes.text);
+        out.push_str(
+            &diff
+                .unified_diff()
+                .context_radius(3)
+                .header(&format!("a/{}", fixes.name), &format!("b/{}", fixes.name))
+                .to_string(),
+        );
+    }
+    host.out(&out);
+    let count: usize = fixed.iter().map(|f| f.count).sum();
+    if count > 0 {
+        host.err(&format!(
+            "stashform: {count} {} can be fixed in {} {} (run `stashform check --fix`)\n",
+            if count == 1 { "finding" } else { "findings" },
+            fixed.len(),
+            if fixed.len() == 1 { "file" } else { "files" },
+        ));
+    }
+    if !problems.is_empty() {
+        2
+    } else {
+        u8::from(count > 0)
+    }
 }

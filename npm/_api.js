@@ -83,10 +83,15 @@ function wrap(glue, ready) {
     },
   })[name];
   return {
-    validate(source) {
+    validate(source, options) {
       ready('validate');
       const found = oversized(source);
-      return found ? { documents: [], diagnostics: [found] } : glue.validate(source);
+      return found ? { documents: [], diagnostics: [found] } : glue.validate(source, options);
+    },
+    fix(source, options) {
+      ready('fix');
+      const found = oversized(source);
+      return found ? { text: source, fixed: [], diagnostics: [found] } : glue.fix(source, options);
     },
     validateBytes(bytes) {
       ready('validateBytes');

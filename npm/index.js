@@ -4,6 +4,7 @@ import stashform from './index.cjs';
 
 export const {
   validate,
+  fix,
   validateBytes,
   format,
   edit,

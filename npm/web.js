@@ -52,6 +52,7 @@ export const version = '@VERSION@';
 const api = wrap(glue, ready);
 export const {
   validate,
+  fix,
   validateBytes,
   format,
   edit,

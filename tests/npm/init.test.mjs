@@ -111,7 +111,7 @@ const names = (f) => Object.keys(f).sort();
 console.log(JSON.stringify({ node: [typeof node, node.name, names(node)], web: [typeof web, web.name, names(web)] }));`,
   );
   const api = [
-    'addons', 'describeSchedule', 'edit', 'format', 'init', 'initSync', 'jsonSchema', 'parse', 'render',
+    'addons', 'describeSchedule', 'edit', 'fix', 'format', 'init', 'initSync', 'jsonSchema', 'parse', 'render',
     'rules', 'validate', 'validateBytes', 'version',
   ];
   assert.deepEqual(out.node, ['function', 'init', api]);

@@ -68,6 +68,7 @@ test('the tarball ships one .wasm for the API, shared by the Node and web builds
 test('require and import give the same API, on one instance', () => {
   const names = [
     'validate',
+    'fix',
     'validateBytes',
     'format',
     'edit',

@@ -69,6 +69,32 @@ pub struct Diagnostic {
     pub upstream: Option<String>,
     /// Index of the document within the source (0-based, counting non-empty documents).
     pub document: usize,
+    /// The one certain correction, when there is one: `fix(source)` makes it, and an editor
+    /// can apply `replacements` itself (positions as the diagnostic's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub fix: Option<Fix>,
+}
+
+/// A machine-applicable correction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Fix {
+    /// What it does, e.g. "write Sunday as 0: `0 0 * * 0`".
+    pub title: String,
+    /// Replace `line:column` up to `endLine:endColumn` (UTF-16) with `text`.
+    pub replacements: Vec<FixReplacement>,
+}
+
+/// One range of a fix and its new text (an empty range inserts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FixReplacement {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub text: String,
 }
 
 impl From<Located> for Diagnostic {
@@ -86,6 +112,20 @@ impl From<Located> for Diagnostic {
             help: located.help,
             upstream: located.upstream,
             document: located.document,
+            fix: located.fix.map(|fix| Fix {
+                title: fix.title,
+                replacements: fix
+                    .replacements
+                    .into_iter()
+                    .map(|r| FixReplacement {
+                        line: r.line,
+                        column: r.column,
+                        end_line: r.end_line,
+                        end_column: r.end_column,
+                        text: r.text,
+                    })
+                    .collect(),
+            }),
         }
     }
 }
@@ -624,6 +664,43 @@ pub fn edit_from_json(value: &serde_json::Value) -> Result<stashform::edit::Edit
             to: number("to")?.unwrap_or_default(),
         },
     })
+}
+
+/// Options of `validate` and `fix`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CheckOptions {
+    /// The level of a rule, by code or name, replacing its severity (`{ KS601: 'off' }`), as
+    /// `rules:` in the CLI's `.stashform.yaml`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(
+        optional,
+        type = "Record<string, 'off' | 'info' | 'warning' | 'error'>"
+    )]
+    pub rules: Option<std::collections::BTreeMap<String, String>>,
+}
+
+/// What `fix` gives: the text with every certain fix made (nothing else changed), what was
+/// fixed, and the findings that remain.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct FixResult {
+    pub text: String,
+    pub fixed: Vec<Fixed>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One finding `fix` fixed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct Fixed {
+    pub code: String,
+    pub rule: String,
+    pub message: String,
+    /// What the fix did.
+    pub title: String,
+    pub path: String,
+    pub document: usize,
 }
 
 /// Options of `edit`.

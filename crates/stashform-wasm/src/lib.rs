@@ -16,8 +16,8 @@ use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use dto::{
-    Addon, EditOptions, EditResult, ParseResult, Rule, ScheduleInfo, ScheduleOptions,
-    ValidateResult,
+    Addon, CheckOptions, EditOptions, EditResult, FixResult, Fixed, ParseResult, Rule,
+    ScheduleInfo, ScheduleOptions, ValidateResult,
 };
 
 /// A check allocates a few hundred small blocks per document: TLSF serves them in constant time,
@@ -69,9 +69,68 @@ fn string_arg(value: &JsValue, function: &str, parameter: &str) -> Result<String
 #[wasm_bindgen(unchecked_return_type = "ValidateResult")]
 pub fn validate(
     #[wasm_bindgen(unchecked_param_type = "string")] source: &JsValue,
+    options: Option<Ts<CheckOptions>>,
 ) -> Result<JsValue, JsValue> {
     let source = string_arg(source, "validate", "source")?;
-    to_js(&ValidateResult::new(&source, stashform::check(&source)))
+    let options = check_options(options, "validate")?;
+    to_js(&ValidateResult::new(
+        &source,
+        stashform::check_with(&source, &options),
+    ))
+}
+
+/// Make every certain fix (a did-you-mean with one candidate, Sunday as 7, a value that needs
+/// quotes, …) through the lossless edit layer: nothing else in the text changes. Returns the
+/// new text, what was fixed, and the findings that remain.
+///
+/// @example
+/// const { text, fixed, diagnostics } = fix(source);
+#[wasm_bindgen(unchecked_return_type = "FixResult")]
+pub fn fix(
+    #[wasm_bindgen(unchecked_param_type = "string")] source: &JsValue,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<JsValue, JsValue> {
+    let source = string_arg(source, "fix", "source")?;
+    let options = check_options(options, "fix")?;
+    let fixed = stashform::fix_with(&source, &options);
+    let diagnostics = dto::diagnostics(&fixed.text, &fixed.report.diagnostics);
+    to_js(&FixResult {
+        fixed: fixed
+            .applied
+            .into_iter()
+            .map(|a| Fixed {
+                code: a.rule.code.to_owned(),
+                rule: a.rule.name.to_owned(),
+                message: a.message,
+                title: a.title,
+                path: a.path.to_string(),
+                document: a.document,
+            })
+            .collect(),
+        text: fixed.text,
+        diagnostics,
+    })
+}
+
+/// The core's options from `{ rules }`; a misspelt option, rule or level is a `TypeError`.
+fn check_options(
+    options: Option<Ts<CheckOptions>>,
+    function: &str,
+) -> Result<stashform::CheckOptions, JsValue> {
+    let mut core = stashform::CheckOptions::default();
+    let Some(options) = options else {
+        return Ok(core);
+    };
+    let options: CheckOptions =
+        from_json(&JsValue::from(options), &format!("{function}: `options`"))?;
+    for (rule, level) in options.rules.unwrap_or_default() {
+        let level = level
+            .parse::<stashform::Level>()
+            .map_err(|m| type_error(&format!("{function}: options.rules.{rule}: {m}")))?;
+        core.set(&rule, level)
+            .map_err(|e| type_error(&format!("{function}: options.rules: {e}")))?;
+    }
+    Ok(core)
 }
 
 /// Validate the raw bytes of a file, as the `stashform` CLI reads files: text that is not

@@ -124,3 +124,17 @@ test('completion offers the keys and values of the place being typed, from the C
   await page.keyboard.press('Escape');
   assert.equal(await list.count(), 0);
 });
+
+test('a finding with a certain fix has an Apply button: one undoable step, nothing else changes', async () => {
+  const page = await suite.fresh();
+  await setControl(page, SCHEDULE, '0 0 * * 7');
+  const before = await yamlText(page);
+  const item = page.locator(`#diagnostics li[data-path="${SCHEDULE}"]`);
+  const apply = item.locator('[data-action="fix"]');
+  assert.match(await apply.getAttribute('aria-label'), /^Apply: write Sunday as 0/);
+  await apply.click();
+  assert.equal(await yamlText(page), before.replace('0 0 * * 7', '0 0 * * 0'));
+  assert.equal(await page.locator('#diagnostics li[data-path]').count(), 0);
+  await page.locator('[data-action="undo"]').click();
+  assert.equal(await yamlText(page), before);
+});

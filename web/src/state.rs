@@ -14,8 +14,7 @@ use stashform::edit::{self, Edit};
 use stashform::source::Span;
 use stashform::source::node::{Key, Node, Value};
 use stashform::source::yaml::{self, Document, Loaded};
-use stashform::validate::validate_documents;
-use stashform::{Encoding, LineIndex, Located, Path, Severity};
+use stashform::{CheckOptions, Encoding, LineIndex, Located, Path, Replacement, Severity};
 use yew::Reducible;
 
 use crate::templates::{TEMPLATES, starter};
@@ -95,6 +94,8 @@ pub struct Doc {
     pub diagnostics: Vec<Located>,
     /// The byte span and severity of each of `diagnostics` (same order): the pane's squiggles.
     pub marks: Vec<(Span, Severity)>,
+    /// The core's verified fix of each of `diagnostics`, if it has one: what "Apply" writes.
+    pub fixes: Vec<Option<Replacement>>,
 }
 
 impl Doc {
@@ -112,11 +113,8 @@ impl Doc {
             .diagnostics
             .iter()
             .any(|d| d.severity == Severity::Error);
-        let mut report = validate_documents(&text, &loaded.documents);
-        report.diagnostics.extend(loaded.diagnostics);
-        report
-            .diagnostics
-            .sort_by_key(|d| (d.span.map_or(0, |s| s.start), d.severity, d.rule.code));
+        // The core's whole check (suppressions and fixes too) on the documents already loaded.
+        let report = stashform::check_loaded(&text, &loaded, &CheckOptions::default());
         let index = LineIndex::new(&text);
         let diagnostics = report
             .diagnostics
@@ -128,6 +126,11 @@ impl Doc {
             .iter()
             .map(|d| (d.span.unwrap_or_default(), d.severity))
             .collect();
+        let fixes = report
+            .diagnostics
+            .iter()
+            .map(|d| d.fix.as_ref().and_then(|f| f.replacement.clone()))
+            .collect();
         let (documents, stale) = match previous {
             Some(p) if fatal => (p.documents.clone(), true),
             _ => (loaded.documents, false),
@@ -138,6 +141,7 @@ impl Doc {
             stale,
             diagnostics,
             marks,
+            fixes,
         }
     }
 
@@ -279,6 +283,9 @@ pub enum Action {
     SwitchView(View),
     /// Rewrite the current text canonically (the core's formatter, comments kept).
     Format,
+    /// Make the fix of diagnostic `i` of the current document (one undoable step; only the
+    /// fixed bytes change).
+    ApplyFix(usize),
     /// Back one step of the history (any view).
     Undo,
     /// Forward one step.
@@ -653,6 +660,17 @@ impl State {
                     self.set_doc(self.view, next, Cause::Other);
                 }
             }
+            Action::ApplyFix(i) => {
+                let doc = self.doc();
+                if let Some(Some(fix)) = doc.fixes.get(i)
+                    && let Some(before) = doc.text.get(..fix.span.start)
+                    && let Some(after) = doc.text.get(fix.span.end..)
+                {
+                    let text = format!("{before}{}{after}", fix.text);
+                    let next = Doc::new(text, Some(doc));
+                    self.set_doc(self.view, next, Cause::Other);
+                }
+            }
             Action::Undo => self.travel(false),
             Action::Redo => self.travel(true),
         }
@@ -876,6 +894,26 @@ spec:
         s.apply(Action::Undo);
         s.apply(Action::Undo);
         assert_eq!(s.doc().text, before);
+    }
+
+    /// "Apply" makes the core's fix of one finding: only its bytes change, in one undoable step.
+    #[test]
+    fn apply_fix_changes_only_the_fixed_bytes() {
+        let mut s = State::default();
+        set(&mut s, "spec.sessions[0].scheduler.schedule", "0 0 * * 7");
+        let broken = s.doc().text.clone();
+        let i = s
+            .doc()
+            .diagnostics
+            .iter()
+            .position(|d| d.code == "KS401")
+            .expect("Sunday as 7");
+        assert!(s.doc().fixes[i].is_some());
+        s.apply(Action::ApplyFix(i));
+        assert_eq!(s.doc().text, broken.replace("0 0 * * 7", "0 0 * * 0"));
+        assert_eq!(s.doc().diagnostics, []);
+        s.apply(Action::Undo);
+        assert_eq!(s.doc().text, broken);
     }
 
     /// Emptying "Retries" keeps the `jobTemplate` the CRD requires (as `{}`).

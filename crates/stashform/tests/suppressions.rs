@@ -198,3 +198,26 @@ fn a_suppressed_finding_is_not_fixed() {
     assert_eq!(suppressed(&fixed.report), ["KS401"]);
     assert!(fixed.report.suppressed[0].diagnostic.fix.is_none());
 }
+
+/// A face that loaded the text already (the web page) gets the same report from
+/// `check_loaded`: suppressions, levels and fixes included.
+#[test]
+fn check_loaded_agrees_with_check_with() {
+    let mut options = CheckOptions::default();
+    options.set("KS604", Level::Warning).unwrap();
+    for text in [
+        TEXT.to_owned(),
+        with_line("schedule:", "        # stashform-ignore KS401,KS603 -- by hand"),
+        format!("# stashform-ignore-document KS403\n{TEXT}---\n{TEXT}"),
+        "a: [\n".to_owned(),
+    ] {
+        let loaded = stashform::source::yaml::load(&text);
+        for options in [CheckOptions::default(), options.clone()] {
+            assert_eq!(
+                stashform::check_loaded(&text, &loaded, &options),
+                check_with(&text, &options),
+                "{text}"
+            );
+        }
+    }
+}

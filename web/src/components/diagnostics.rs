@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::{use_instance, use_scope};
 use crate::browser;
+use crate::state::Action;
 use stashform::Severity;
 
 #[derive(Properties, PartialEq)]
@@ -37,8 +38,12 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
         )
     };
     let several = doc.documents.len() > 1;
+    let apply = |i: usize| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::ApplyFix(i)))
+    };
     let form_document = doc.form_index(state.view).map(|i| doc.documents[i].index);
-    let items = doc.diagnostics.iter().map(|d| {
+    let items = doc.diagnostics.iter().enumerate().map(|(i, d)| {
         let go = {
             let root = props.root.clone();
             let textarea = props.textarea.clone();
@@ -79,6 +84,11 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
                         {" · "}{place}{" · "}<span class="code">{d.code}{" "}{d.rule}</span>
                     </span>
                 </button>
+                if let Some(fix) = d.fix.as_ref().filter(|_| doc.fixes.get(i).is_some_and(Option::is_some)) {
+                    <button type="button" class="apply" data-action="fix"
+                        title={fix.title.clone()} aria-label={format!("Apply: {}", fix.title)}
+                        onclick={apply(i)}>{"Apply"}</button>
+                }
             </li>
         }
     });

@@ -132,9 +132,10 @@ pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>)
     (report, batch)
 }
 
-/// [`check`] for a text already loaded (`loaded` is what `text` loads to).
+/// [`check_with`] for a text already loaded (`loaded` is what `text` loads to): the same
+/// findings, suppressions, levels and fixes, without loading the text again.
 #[must_use]
-pub fn check_loaded(text: &str, loaded: &Loaded) -> Report {
+pub fn check_loaded(text: &str, loaded: &Loaded, options: &CheckOptions) -> Report {
     let mut report = validate_documents(text, &loaded.documents);
     report
         .diagnostics
@@ -144,6 +145,13 @@ pub fn check_loaded(text: &str, loaded: &Loaded) -> Report {
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
+    let mut suppressions = Suppressions::scan(text);
+    if let Some(suppressions) = &mut suppressions {
+        for document in &loaded.documents {
+            suppressions.document(document, text);
+        }
+    }
+    judge(&mut report, options, suppressions, loads);
     fixes(text, &mut report, loads, || {
         Cow::Borrowed(&loaded.documents)
     });

@@ -38,11 +38,11 @@ pub fn build(root: &Path, out: &Path) -> Result<(), String> {
             "--target",
             "wasm32-unknown-unknown",
             "--profile",
-            "wasm-release",
+            "web-release",
         ])
         .current_dir(root))?;
     let target = tools::target_dir(root);
-    let wasm = target.join("wasm32-unknown-unknown/wasm-release/stashform_web.wasm");
+    let wasm = target.join("wasm32-unknown-unknown/web-release/stashform_web.wasm");
     let bindgen = target.join("web-bindgen");
     std::fs::create_dir_all(&bindgen).map_err(io(&bindgen))?;
     run(Command::new("wasm-bindgen")

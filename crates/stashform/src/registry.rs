@@ -144,6 +144,16 @@ rules! {
         why "A misspelled code silences nothing: the finding it was meant for still fails the check."
         invalid "# stashform-ignore KS41 -- the old schedule\nschedule: \"0 0 * * 7\"\n"
         valid "# stashform-ignore KS401 -- the old schedule\nschedule: \"0 0 * * 7\"\n";
+    NO_DOCUMENTS = "KS014" "no-documents" Error Yaml
+        what "The file holds no document: it is empty, or only comments and `---`."
+        why "`kubectl apply -f` refuses it (`error: no objects passed to apply`); a file meant to hold an object that holds none is usually a mistake of a generator or a copy. Follows kubectl's apply command (k8s.io/kubectl pkg/cmd/apply), which fails when the file gives no object."
+        invalid "# the BackupConfiguration goes here\n"
+        valid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\n";
+    NONEXISTENT_KIND = "KS015" "nonexistent-kind" Error Structure
+        what "A `kind` that no CRD of the KubeStash API groups (core, storage, addons.kubestash.com) serves."
+        why "The API server finds no resource for it: `no matches for kind \"BackupConfig\" in version \"core.kubestash.com/v1alpha1\"`, and nothing is created. The kinds are those of the CRDs in kubestash/apimachinery `crds/`."
+        invalid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfig\n"
+        valid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\n";
 
     UNKNOWN_FIELD = "KS101" "unknown-field" Error Structure
         what "A field that the CRD schema does not define."

@@ -26,6 +26,7 @@ use crate::schema;
 use crate::source::Span;
 use crate::source::node::{Node, Value};
 use crate::source::yaml::{self, Document, Loaded};
+use crate::values::duration::go_quote;
 use structure::Walker;
 
 /// What a document is, for faces that list documents.
@@ -122,6 +123,9 @@ pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>)
         .iter()
         .any(|d| d.severity == Severity::Error);
     report.diagnostics.extend(loader_diagnostics);
+    if count == 0 && loads {
+        report.diagnostics.push(no_documents(text));
+    }
     sort(&mut report.diagnostics);
     judge(&mut report, options, suppressions, loads);
     let batch = fixes(text, &mut report, loads, || match first {
@@ -139,15 +143,34 @@ pub fn check_loaded(text: &str, loaded: &Loaded) -> Report {
     report
         .diagnostics
         .extend(loaded.diagnostics.iter().cloned());
-    sort(&mut report.diagnostics);
     let loads = !loaded
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
+    if loaded.documents.is_empty() && loads {
+        report.diagnostics.push(no_documents(text));
+    }
+    sort(&mut report.diagnostics);
     fixes(text, &mut report, loads, || {
         Cow::Borrowed(&loaded.documents)
     });
     report
+}
+
+/// A text that loads to no document at all (empty, comments, `---`): kubectl refuses it.
+fn no_documents(text: &str) -> Diagnostic {
+    let what = if text.trim().is_empty() {
+        "the file is empty"
+    } else {
+        "the file holds no document, only comments or `---`"
+    };
+    Diagnostic::at(
+        &registry::NO_DOCUMENTS,
+        first_line(text, Span::new(0, text.len())),
+        what,
+    )
+    .upstream("error: no objects passed to apply")
+    .help("write a KubeStash object in it, or remove the file")
 }
 
 /// Suppressions first (judged on every finding, so that none is unused only because a rule is
@@ -311,6 +334,27 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
         return out;
     }
     let Some(crd) = schema::crd(kind) else {
+        let api_version = root.str_at("apiVersion").unwrap_or_default();
+        let group = api_version.rsplit_once('/').map_or("", |(group, _)| group);
+        if let Some(kinds) = schema::kubestash_group_kinds(group)
+            && !kinds.contains(&kind)
+        {
+            let mut d = Diagnostic::new(
+                &registry::NONEXISTENT_KIND,
+                Path::root().key("kind"),
+                format!("{group} has no kind `{kind}`"),
+            )
+            .upstream(format!(
+                "no matches for kind {} in version {}",
+                go_quote(kind),
+                go_quote(api_version)
+            ));
+            if !d.did_you_mean(kind, kinds.iter().copied(), Correct::Value) {
+                d.help = Some(format!("kinds of {group}: {}", kinds.join(", ")));
+            }
+            out.push(d);
+            return out;
+        }
         let mut d = Diagnostic::new(
             &registry::UNKNOWN_KIND,
             Path::root().key("kind"),

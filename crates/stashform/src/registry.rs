@@ -154,6 +154,16 @@ rules! {
         why "The API server finds no resource for it: `no matches for kind \"BackupConfig\" in version \"core.kubestash.com/v1alpha1\"`, and nothing is created. The kinds are those of the CRDs in kubestash/apimachinery `crds/`."
         invalid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfig\n"
         valid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\n";
+    CONVERTER_PLACEHOLDER = "KS016" "converter-placeholder" Error Yaml
+        what "A `### Set Valid <Field> ###` placeholder that `kubectl kubestash convert` writes where it cannot know a value (a target, an addon, a directory, an encryption Secret, a snapshot), as a value or, when its quotes were lost, as a comment."
+        why "KubeStash never resolves it: a placeholder name or directory is accepted or rejected by chance, and the backup or restore cannot run with it. Follows kubestash/cli `pkg/convert` (`setValidValue`)."
+        invalid "repositories:\n- name: gcs-repo\n  directory: '### Set Valid Directory ###'\n"
+        valid "repositories:\n- name: gcs-repo\n  directory: /demo/sample-postgres\n";
+    CONVERTER_REVIEW = "KS017" "converter-review-comment" Warning Yaml
+        what "A `# review: …` comment that `kubectl kubestash convert` writes next to a value it derived or could not set (a directory, an encryption Secret, a snapshot)."
+        why "Advice, not the cluster's rule: the cluster ignores comments, but the value was guessed by the converter and is still to be checked by a person. Follows kubestash/cli `pkg/convert` (`repositoryComments`, `restoreSessionComments`)."
+        invalid "directory: demo/sample-postgres # review: <namespace>/<name> of the target database\n"
+        valid "directory: demo/sample-postgres\n";
 
     UNKNOWN_FIELD = "KS101" "unknown-field" Error Structure
         what "A field that the CRD schema does not define."
@@ -439,6 +449,11 @@ rules! {
         why "The operator cannot match the volume; the override is ignored or fails."
         invalid "addonVolumes:\n  - name: tmp\n"
         valid "addonVolumes:\n  - name: kubestash-tmp-volume\n";
+    OLD_TASK_NAME = "KS509" "old-task-name" Error Addon
+        what "A task written with its Stash v1 name (`LogicalBackup`, `VolumeSnapshotRestore`), which KubeStash renamed to kebab-case (`logical-backup`, `volume-snapshot-restore`) in January 2024; `kubectl kubestash convert` and older docs still carry them."
+        why "The operator looks the task up by its exact name among the Addon's tasks, finds none, and the backup or restore fails. The names are the Addon manifests' and kubestash/apimachinery `apis/constant.go` (`LogicalBackup = \"logical-backup\"`, ...)."
+        invalid "addon:\n  name: workload-addon\n  tasks:\n    - name: LogicalBackup\n"
+        valid "addon:\n  name: workload-addon\n  tasks:\n    - name: logical-backup\n";
 
     MISSING_ENCRYPTION_SECRET = "KS601" "missing-encryption-secret" Warning Advice
         what "A repository used by a Restic task without encryptionSecret (or a RestoreSession without one)."

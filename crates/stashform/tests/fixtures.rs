@@ -138,9 +138,10 @@ fn neighbour(text: &str, comment: &stashform_yaml::comments::Comment) -> String 
     let line_start = text[..comment.span.start].rfind('\n').map_or(0, |i| i + 1);
     if !comment.own_line {
         let before = &text[line_start..comment.span.start];
+        // `fmt` writes an empty value (`snapshot: # note`) as `null`.
         return before
             .split_whitespace()
-            .last()
+            .rfind(|w| *w != "null")
             .map(word)
             .unwrap_or_default();
     }

@@ -5,6 +5,7 @@ mod addon;
 mod admission;
 mod advice;
 mod bundle;
+mod converter;
 mod kubernetes;
 mod options;
 pub mod structure;
@@ -240,6 +241,8 @@ struct Checker<'t> {
     text: &'t str,
     report: Report,
     summaries: Vec<bundle::Summary>,
+    /// The text holds a placeholder of `kubectl kubestash convert`.
+    placeholders: bool,
 }
 
 impl<'t> Checker<'t> {
@@ -248,11 +251,19 @@ impl<'t> Checker<'t> {
             text,
             report: Report::default(),
             summaries: Vec::new(),
+            placeholders: text.contains(converter::PLACEHOLDER),
         }
     }
 
     fn validate(&mut self, document: &Document) {
         let mut diagnostics = validate_document(&document.root);
+        if self.placeholders {
+            let mut found = Vec::new();
+            converter::values(&document.root, &mut found);
+            // `### Set Valid Name ###` is no unknown addon: the placeholder says it all.
+            diagnostics.retain(|d| !found.iter().any(|p| p.path == d.path));
+            diagnostics.append(&mut found);
+        }
         for d in &mut diagnostics {
             d.document = document.index;
             locate(d, &document.root, self.text);
@@ -267,6 +278,10 @@ impl<'t> Checker<'t> {
     }
 
     fn finish(mut self) -> Report {
+        if self.placeholders || self.text.contains(converter::REVIEW) {
+            let starts: Vec<usize> = self.report.documents.iter().map(|d| d.offset).collect();
+            converter::comments(self.text, &starts, &mut self.report.diagnostics);
+        }
         if self.summaries.len() > 1 {
             self.report
                 .diagnostics

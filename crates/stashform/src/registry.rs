@@ -403,11 +403,11 @@ rules! {
         why "Kubernetes rejects the backup Pod: `must be a standard resource for containers`."
         invalid "limits:\n  gpu: \"1\"\n"
         valid "limits:\n  nvidia.com/gpu: \"1\"\n";
-    CRONJOB_NAME_TOO_LONG = "KS408" "cronjob-name-too-long" Warning Kubernetes
-        what "`trigger-<backupconfiguration>-<session>` is longer than the 52 characters a CronJob name may have."
-        why "The operator must shorten the name; keep names short so the CronJob is easy to find."
-        invalid "metadata:\n  name: a-very-long-backup-configuration-name-for-postgres\n"
-        valid "metadata:\n  name: pg-backup\n";
+    CRONJOB_NAME_TOO_LONG = "KS408" "cronjob-name-too-long" Info Kubernetes
+        what "Two sessions of a BackupConfiguration whose CronJob names (`trigger-<backupconfiguration>-<session>`) are equal once shortened to the 52 characters Kubernetes allows."
+        why "A long name alone is fine: the operator shortens it (kmodules/client-go `meta/lib.go` `ValidCronJobNameWithPefixNSuffix` keeps the first 26 and the last 26 characters). Two sessions that shorten to the same name would contend for one CronJob. A note, not the cluster's rule: newer kmodules versions may make the shortened names unique."
+        invalid "metadata:\n  name: a-very-long-backup-configuration-name-for-postgres\nspec:\n  sessions:\n    - name: daily-full-backup-at-night\n    - name: hourly-full-backup-at-night\n"
+        valid "metadata:\n  name: pg-backup\nspec:\n  sessions:\n    - name: daily\n    - name: hourly\n";
 
     UNKNOWN_ADDON = "KS501" "unknown-addon" Warning Addon
         what "An addon that is not in the KubeStash or KubeDB catalog."

@@ -168,13 +168,19 @@ fn addon_info(
                         key.name,
                         parameter.allowed.join(", ")
                     ),
-                )
-                .upstream(parameter.usage.clone());
+                );
                 d.did_you_mean(
                     text,
                     parameter.allowed.iter().map(String::as_str),
                     Correct::Value,
                 );
+                // The allowed values come from the Addon's usage text, not from a message
+                // the cluster prints: say so.
+                let usage = format!("{name} describes `{}` as: {}", key.name, parameter.usage);
+                d.help = Some(match d.help.take() {
+                    Some(guess) => format!("{guess} ({usage})"),
+                    None => usage,
+                });
                 out.push(d);
             }
         }

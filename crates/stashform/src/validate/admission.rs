@@ -41,6 +41,16 @@ fn push<'o>(
     &mut out[last]
 }
 
+/// A name in a message: `name`, or `""` when it is empty (the webhook's own messages show
+/// an empty name so, and a pair of empty backquotes reads as nothing).
+pub(crate) fn shown(name: &str) -> String {
+    if name.is_empty() {
+        "`\"\"`".to_owned()
+    } else {
+        format!("`{name}`")
+    }
+}
+
 /// Go's `%q` of a string.
 fn q(text: &str) -> String {
     duration::go_quote(text)
@@ -276,7 +286,7 @@ fn backends<'n>(spec: &'n Node, spec_path: &Path, out: &mut Vec<Diagnostic>) -> 
                 out,
                 &registry::DUPLICATE_BACKEND,
                 path().key("name"),
-                format!("backend name `{name}` is used twice"),
+                format!("backend name {} is used twice", shown(name)),
                 format!(
                     "duplicate backend name found: {}. Please choose a different backend name",
                     q(name)
@@ -288,7 +298,7 @@ fn backends<'n>(spec: &'n Node, spec_path: &Path, out: &mut Vec<Diagnostic>) -> 
             let mut d = Diagnostic::new(
                 &registry::MISSING_RETENTION_POLICY,
                 path().key("retentionPolicy"),
-                format!("backend `{name}` has no retentionPolicy: accepted only if the namespace has a default one"),
+                format!("backend {} has no retentionPolicy: accepted only if the namespace has a default one", shown(name)),
             )
             .anchor(Anchor::Missing)
             .upstream(format!("no RetentionPolicy is found for backend: {}. Please add a RetentionPolicy", q(name)));
@@ -299,7 +309,7 @@ fn backends<'n>(spec: &'n Node, spec_path: &Path, out: &mut Vec<Diagnostic>) -> 
             let mut d = Diagnostic::new(
                 &registry::MISSING_STORAGE_REF,
                 path().key("storageRef"),
-                format!("backend `{name}` has no storageRef"),
+                format!("backend {} has no storageRef", shown(name)),
             )
             .anchor(Anchor::Missing)
             .upstream(format!(
@@ -334,7 +344,7 @@ fn session_name<'n>(
             out,
             &registry::DUPLICATE_SESSION,
             path().key("name"),
-            format!("session name `{name}` is used twice"),
+            format!("session name {} is used twice", shown(name)),
             format!(
                 "duplicate session name found: {}. Please choose a different session name",
                 q(name)
@@ -361,7 +371,11 @@ fn repository_names(
                 out,
                 &registry::DUPLICATE_REPOSITORY,
                 path().key("repositories").index(r).key("name"),
-                format!("repository name `{repo_name}` is used twice in session `{name}`"),
+                format!(
+                    "repository name {} is used twice in session {}",
+                    shown(repo_name),
+                    shown(name)
+                ),
                 format!(
                     "duplicate repository name found: {}. Please choose a different repository name",
                     q(repo_name)
@@ -390,7 +404,7 @@ fn scheduler_and_addon(
             out,
             &registry::MISSING_SCHEDULER,
             path().key("scheduler"),
-            format!("session `{name}` has no scheduler"),
+            format!("session {} has no scheduler", shown(name)),
             format!(
                 "scheduler is empty for session: {}. Please provide scheduler",
                 q(name)
@@ -404,7 +418,7 @@ fn scheduler_and_addon(
                 out,
                 &registry::MISSING_ADDON,
                 path().key("addon"),
-                format!("session `{name}` has no addon"),
+                format!("session {} has no addon", shown(name)),
                 format!(
                     "addon info is empty for session: {}. Please provide addon info",
                     q(name)
@@ -431,7 +445,7 @@ fn repository_targets<'n>(
             out,
             &registry::NO_REPOSITORIES,
             path().key("repositories"),
-            format!("session `{name}` has no repositories"),
+            format!("session {} has no repositories", shown(name)),
             format!(
                 "no repository found for session: {}. Please provide atleast one repository",
                 q(name)
@@ -466,7 +480,7 @@ fn repository_targets<'n>(
                 out,
                 &registry::EMPTY_DIRECTORY,
                 repo_path().key("directory"),
-                format!("repository `{repo_name}` has no directory"),
+                format!("repository {} has no directory", shown(repo_name)),
                 format!(
                     "directory is not provided for repository: {}. Please provide a directory",
                     q(repo_name)
@@ -482,7 +496,10 @@ fn repository_targets<'n>(
                         "directory `{directory}` is already used by a repository on another backend"
                     )
                 } else {
-                    format!("directory `{directory}` is already used by repository `{owner}`")
+                    format!(
+                        "directory `{directory}` is already used by repository {}",
+                        shown(owner)
+                    )
                 };
                 push(
                     out,
@@ -529,7 +546,7 @@ fn addon_info(addon: &Node, path: &dyn Fn() -> Path, session: &str, out: &mut Ve
             out,
             &registry::EMPTY_ADDON_NAME,
             path().key("name"),
-            format!("the addon of session `{session}` has no name"),
+            format!("the addon of session {} has no name", shown(session)),
             format!(
                 "addon name is empty for session: {}. Please provide a valid addon name",
                 q(session)
@@ -542,7 +559,7 @@ fn addon_info(addon: &Node, path: &dyn Fn() -> Path, session: &str, out: &mut Ve
             out,
             &registry::NO_ADDON_TASKS,
             path().key("tasks"),
-            format!("the addon of session `{session}` has no tasks"),
+            format!("the addon of session {} has no tasks", shown(session)),
             format!(
                 "addon tasks are not provided for session: {}. Please provide valid tasks",
                 q(session)

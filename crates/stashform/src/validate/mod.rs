@@ -124,7 +124,13 @@ pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>)
         .iter()
         .any(|d| d.severity == Severity::Error);
     report.diagnostics.extend(loader_diagnostics);
-    if count == 0 && loads {
+    if report
+        .diagnostics
+        .iter()
+        .any(|d| std::ptr::eq(d.rule, &registry::YAML_SYNTAX))
+    {
+        unread_documents(text, &mut report);
+    } else if count == 0 && loads {
         report.diagnostics.push(no_documents(text));
     }
     sort(&mut report.diagnostics);
@@ -156,6 +162,55 @@ pub fn check_loaded(text: &str, loaded: &Loaded) -> Report {
         Cow::Borrowed(&loaded.documents)
     });
     report
+}
+
+/// The documents the loader could not read, from the one after the last it read to the end
+/// of the text, listed unchecked (with their `apiVersion` and `kind` when a top-level line
+/// says them), so that a file with a YAML error still counts its documents.
+fn unread_documents(text: &str, report: &mut Report) {
+    let read_end = report.documents.last().map(|d| d.offset);
+    // Line starts of `---`: the first after the last document read starts the one that failed.
+    let mut markers = vec![0];
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("---") && at > 0 {
+            markers.push(at);
+        }
+        at += line.len();
+    }
+    markers.push(text.len());
+    let first = match read_end {
+        None => 0,
+        Some(end) => match markers.iter().position(|&m| m > end) {
+            Some(i) if i + 1 < markers.len() => i,
+            _ => return,
+        },
+    };
+    for pair in markers[first..].windows(2) {
+        let part = &text[pair[0]..pair[1]];
+        let content = |l: &str| {
+            let l = l.strip_prefix("---").unwrap_or(l).trim();
+            !l.is_empty() && !l.starts_with('#')
+        };
+        if !part.lines().any(content) {
+            continue;
+        }
+        let top = |key: &str| {
+            part.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .map(|v| v.trim().trim_matches(['"', '\'']).to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        report.documents.push(DocumentInfo {
+            index: report.documents.len(),
+            api_version: top("apiVersion:"),
+            kind: top("kind:"),
+            name: None,
+            namespace: None,
+            checked: false,
+            offset: pair[0],
+        });
+    }
 }
 
 /// A text that loads to no document at all (empty, comments, `---`): kubectl refuses it.

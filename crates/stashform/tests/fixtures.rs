@@ -60,6 +60,16 @@ fn render(text: &str) -> String {
             if let Some(upstream) = &at.upstream {
                 line.push_str(&format!("\n    upstream: {upstream}"));
             }
+            for related in &at.related {
+                line.push_str(&format!(
+                    "\n    related: {}:{}-{}:{} {}",
+                    related.line,
+                    related.column,
+                    related.end_line,
+                    related.end_column,
+                    related.message
+                ));
+            }
             if let Some(fix) = &d.fix {
                 let change = fix.replacement.as_ref().expect("a checked fix is verified");
                 line.push_str(&format!(

@@ -83,6 +83,13 @@ fn diagnostic(problem: Problem, text: &str, index: Option<&LineIndex>) -> Diagno
     };
     let mut diagnostic = Diagnostic::at(rule, problem.span, message);
     diagnostic.help = help;
+    if let (ProblemKind::DuplicateKey, Some(first)) = (problem.kind, problem.related) {
+        diagnostic.related.push(crate::diagnostic::Related {
+            path: crate::diagnostic::Path::root(),
+            span: Some(first),
+            message: "first set here".to_owned(),
+        });
+    }
     if let (ProblemKind::DuplicateKey, Some(first), Some(index)) =
         (problem.kind, problem.related, index)
     {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path};
+use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path, Related, Segment};
 use crate::registry::{self, Rule};
 use crate::source::node::{Node, Value};
 use crate::values::{duration, names, retention};
@@ -48,6 +48,15 @@ pub(crate) fn shown(name: &str) -> String {
         "`\"\"`".to_owned()
     } else {
         format!("`{name}`")
+    }
+}
+
+/// The first of two equal names.
+fn first_here(path: Path) -> Related {
+    Related {
+        path,
+        span: None,
+        message: "first used here".to_owned(),
     }
 }
 
@@ -281,7 +290,7 @@ fn backends<'n>(spec: &'n Node, spec_path: &Path, out: &mut Vec<Diagnostic>) -> 
         // Paths are built only for diagnostics: a clean document allocates none.
         let path = || spec_path.key("backends").index(i);
         let name = backend.str_at("name").unwrap_or_default();
-        if backend_names.contains(&name) {
+        if let Some(first) = backend_names.iter().position(|n| *n == name) {
             push(
                 out,
                 &registry::DUPLICATE_BACKEND,
@@ -291,7 +300,11 @@ fn backends<'n>(spec: &'n Node, spec_path: &Path, out: &mut Vec<Diagnostic>) -> 
                     "duplicate backend name found: {}. Please choose a different backend name",
                     q(name)
                 ),
-            );
+            )
+            .related
+            .push(first_here(
+                spec_path.key("backends").index(first).key("name"),
+            ));
         }
         backend_names.push(name);
         if backend.get("retentionPolicy").is_none_or(Node::is_null) {
@@ -339,7 +352,11 @@ fn session_name<'n>(
             "session has no name".to_owned(),
             "session name can not be empty".to_owned(),
         );
-    } else if seen.contains(&name) {
+    } else if let Some(first) = seen.iter().position(|n| *n == name) {
+        let mut first_path = path();
+        if let Some(Segment::Index(i)) = first_path.0.last_mut() {
+            *i = first;
+        }
         push(
             out,
             &registry::DUPLICATE_SESSION,
@@ -349,7 +366,9 @@ fn session_name<'n>(
                 "duplicate session name found: {}. Please choose a different session name",
                 q(name)
             ),
-        );
+        )
+        .related
+        .push(first_here(first_path.key("name")));
     }
     seen.push(name);
     object_name(session, path, "session name", out);
@@ -366,7 +385,7 @@ fn repository_names(
     let mut repo_names: Vec<&str> = Vec::new();
     for (r, repo) in repositories.iter().enumerate() {
         let repo_name = repo.str_at("name").unwrap_or_default();
-        if repo_names.contains(&repo_name) {
+        if let Some(first) = repo_names.iter().position(|n| *n == repo_name) {
             push(
                 out,
                 &registry::DUPLICATE_REPOSITORY,
@@ -380,7 +399,9 @@ fn repository_names(
                     "duplicate repository name found: {}. Please choose a different repository name",
                     q(repo_name)
                 ),
-            );
+            )
+            .related
+            .push(first_here(path().key("repositories").index(first).key("name")));
         }
         repo_names.push(repo_name);
         object_name(

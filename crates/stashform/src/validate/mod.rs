@@ -494,6 +494,13 @@ fn set_api_version(api_version: &str, verb: &str) -> Fix {
 
 /// Resolve a diagnostic's path to a span in its document (no-op when it has one).
 pub fn locate(diagnostic: &mut Diagnostic, root: &Node, text: &str) {
+    for related in &mut diagnostic.related {
+        if related.span.is_none() {
+            let mut at = Diagnostic::new(diagnostic.rule, related.path.clone(), String::new());
+            locate(&mut at, root, text);
+            related.span = at.span;
+        }
+    }
     if diagnostic.span.is_some() {
         return;
     }

@@ -79,6 +79,29 @@ impl Task {
     }
 }
 
+/// The `${NAME}` variables the operator fills in at run time (kubestash/apimachinery
+/// `apis/constant.go`: `KeyResticCacheVolume`, `KeyPVCName`, ...), with their value where a
+/// constant gives it (`ResticCacheVolumeName = TempDirVolumeName`).
+pub const RUNTIME_VARIABLES: &[(&str, Option<&str>)] = &[
+    ("COMPONENT_NAME", None),
+    ("POD_ORDINAL", None),
+    ("PVC_NAME", None),
+    ("DB_VERSION", None),
+    ("INTERIM_VOLUME", None),
+    ("RESTIC_CACHE_VOLUME", Some("kubestash-tmp-volume")),
+];
+
+/// `Some(value)` for a text that is one run-time variable (`${RESTIC_CACHE_VOLUME}`): the
+/// value it resolves to, or `None` inside when only the operator knows it.
+#[must_use]
+pub fn runtime_variable(text: &str) -> Option<Option<&'static str>> {
+    let name = text.strip_prefix("${")?.strip_suffix('}')?;
+    RUNTIME_VARIABLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, value)| *value)
+}
+
 /// Every addon, sorted by name.
 #[must_use]
 pub fn addons() -> &'static [Addon] {

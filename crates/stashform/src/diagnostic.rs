@@ -212,6 +212,16 @@ pub(crate) enum Correct {
     Key,
 }
 
+/// Another place a finding involves: the first of two duplicate keys or names, the object a
+/// reference should match. Rules give a path (resolved by `validate::locate`, as the
+/// diagnostic's own) or, at the loader, a span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    pub path: Path,
+    pub span: Option<Span>,
+    pub message: String,
+}
+
 /// A finding of a rule, before positions are turned into lines and columns.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -228,6 +238,8 @@ pub struct Diagnostic {
     pub document: usize,
     /// The correction, when exactly one exists.
     pub fix: Option<Fix>,
+    /// Other places the finding involves (in the same document).
+    pub related: Vec<Related>,
 }
 
 impl Diagnostic {
@@ -244,6 +256,7 @@ impl Diagnostic {
             upstream: None,
             document: 0,
             fix: None,
+            related: Vec::new(),
         }
     }
 
@@ -270,6 +283,17 @@ impl Diagnostic {
     #[must_use]
     pub fn upstream(mut self, upstream: impl Into<String>) -> Self {
         self.upstream = Some(upstream.into());
+        self
+    }
+
+    /// Add another place the finding involves, at `path` of the same document.
+    #[must_use]
+    pub fn related(mut self, path: Path, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            path,
+            span: None,
+            message: message.into(),
+        });
         self
     }
 
@@ -344,6 +368,22 @@ impl Diagnostic {
                 }],
             })
         });
+        let related = self
+            .related
+            .iter()
+            .filter_map(|related| {
+                let span = related.span?;
+                let start = index.line_col(text, span.start, encoding);
+                let end = index.line_col(text, span.end, encoding);
+                Some(LocatedRelated {
+                    line: start.line,
+                    column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    message: related.message.clone(),
+                })
+            })
+            .collect();
         Located {
             code: self.rule.code,
             rule: self.rule.name,
@@ -358,6 +398,7 @@ impl Diagnostic {
             upstream: self.upstream.clone(),
             document: self.document,
             fix,
+            related,
         }
     }
 }
@@ -383,6 +424,20 @@ pub struct Located {
     /// The fix, when the finding has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<LocatedFix>,
+    /// Other places the finding involves; serialised only when there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<LocatedRelated>,
+}
+
+/// Another place a finding involves, positioned as the diagnostic is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocatedRelated {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub message: String,
 }
 
 /// A fix as faces show and apply it: what it does, and the text to write in place of each

@@ -28,7 +28,10 @@ pub mod source;
 pub mod validate;
 pub mod values;
 
-pub use diagnostic::{Diagnostic, Fix, Located, LocatedFix, LocatedReplacement, Path, Replacement};
+pub use diagnostic::{
+    Diagnostic, Fix, Located, LocatedFix, LocatedRelated, LocatedReplacement, Path, Related,
+    Replacement,
+};
 pub use fix::{Applied, Fixed, fix, fix_with};
 pub use registry::{Rule, Severity};
 pub use source::line_index::{Encoding, LineIndex};

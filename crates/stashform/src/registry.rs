@@ -144,6 +144,26 @@ rules! {
         why "A misspelled code silences nothing: the finding it was meant for still fails the check."
         invalid "# stashform-ignore KS41 -- the old schedule\nschedule: \"0 0 * * 7\"\n"
         valid "# stashform-ignore KS401 -- the old schedule\nschedule: \"0 0 * * 7\"\n";
+    NO_DOCUMENTS = "KS014" "no-documents" Error Yaml
+        what "The file holds no document: it is empty, or only comments and `---`."
+        why "`kubectl apply -f` refuses it (`error: no objects passed to apply`); a file meant to hold an object that holds none is usually a mistake of a generator or a copy. Follows kubectl's apply command (k8s.io/kubectl pkg/cmd/apply), which fails when the file gives no object."
+        invalid "# the BackupConfiguration goes here\n"
+        valid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\n";
+    NONEXISTENT_KIND = "KS015" "nonexistent-kind" Error Structure
+        what "A `kind` that no CRD of the KubeStash API groups (core, storage, addons.kubestash.com) serves."
+        why "The API server finds no resource for it: `no matches for kind \"BackupConfig\" in version \"core.kubestash.com/v1alpha1\"`, and nothing is created. The kinds are those of the CRDs in kubestash/apimachinery `crds/`."
+        invalid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfig\n"
+        valid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\n";
+    CONVERTER_PLACEHOLDER = "KS016" "converter-placeholder" Error Yaml
+        what "A `### Set Valid <Field> ###` placeholder that `kubectl kubestash convert` writes where it cannot know a value (a target, an addon, a directory, an encryption Secret, a snapshot), as a value or, when its quotes were lost, as a comment."
+        why "KubeStash never resolves it: a placeholder name or directory is accepted or rejected by chance, and the backup or restore cannot run with it. Follows kubestash/cli `pkg/convert` (`setValidValue`)."
+        invalid "repositories:\n- name: gcs-repo\n  directory: '### Set Valid Directory ###'\n"
+        valid "repositories:\n- name: gcs-repo\n  directory: /demo/sample-postgres\n";
+    CONVERTER_REVIEW = "KS017" "converter-review-comment" Warning Yaml
+        what "A `# review: …` comment that `kubectl kubestash convert` writes next to a value it derived or could not set (a directory, an encryption Secret, a snapshot)."
+        why "Advice, not the cluster's rule: the cluster ignores comments, but the value was guessed by the converter and is still to be checked by a person. Follows kubestash/cli `pkg/convert` (`repositoryComments`, `restoreSessionComments`)."
+        invalid "directory: demo/sample-postgres # review: <namespace>/<name> of the target database\n"
+        valid "directory: demo/sample-postgres\n";
 
     UNKNOWN_FIELD = "KS101" "unknown-field" Error Structure
         what "A field that the CRD schema does not define."
@@ -383,11 +403,11 @@ rules! {
         why "Kubernetes rejects the backup Pod: `must be a standard resource for containers`."
         invalid "limits:\n  gpu: \"1\"\n"
         valid "limits:\n  nvidia.com/gpu: \"1\"\n";
-    CRONJOB_NAME_TOO_LONG = "KS408" "cronjob-name-too-long" Warning Kubernetes
-        what "`trigger-<backupconfiguration>-<session>` is longer than the 52 characters a CronJob name may have."
-        why "The operator must shorten the name; keep names short so the CronJob is easy to find."
-        invalid "metadata:\n  name: a-very-long-backup-configuration-name-for-postgres\n"
-        valid "metadata:\n  name: pg-backup\n";
+    CRONJOB_NAME_TOO_LONG = "KS408" "cronjob-name-too-long" Info Kubernetes
+        what "Two sessions of a BackupConfiguration whose CronJob names (`trigger-<backupconfiguration>-<session>`) are equal once shortened to the 52 characters Kubernetes allows."
+        why "A long name alone is fine: the operator shortens it (kmodules/client-go `meta/lib.go` `ValidCronJobNameWithPefixNSuffix` keeps the first 26 and the last 26 characters). Two sessions that shorten to the same name would contend for one CronJob. A note, not the cluster's rule: newer kmodules versions may make the shortened names unique."
+        invalid "metadata:\n  name: a-very-long-backup-configuration-name-for-postgres\nspec:\n  sessions:\n    - name: daily-full-backup-at-night\n    - name: hourly-full-backup-at-night\n"
+        valid "metadata:\n  name: pg-backup\nspec:\n  sessions:\n    - name: daily\n    - name: hourly\n";
 
     UNKNOWN_ADDON = "KS501" "unknown-addon" Warning Addon
         what "An addon that is not in the KubeStash or KubeDB catalog."
@@ -429,6 +449,11 @@ rules! {
         why "The operator cannot match the volume; the override is ignored or fails."
         invalid "addonVolumes:\n  - name: tmp\n"
         valid "addonVolumes:\n  - name: kubestash-tmp-volume\n";
+    OLD_TASK_NAME = "KS509" "old-task-name" Error Addon
+        what "A task written with its Stash v1 name (`LogicalBackup`, `VolumeSnapshotRestore`), which KubeStash renamed to kebab-case (`logical-backup`, `volume-snapshot-restore`) in January 2024; `kubectl kubestash convert` and older docs still carry them."
+        why "The operator looks the task up by its exact name among the Addon's tasks, finds none, and the backup or restore fails. The names are the Addon manifests' and kubestash/apimachinery `apis/constant.go` (`LogicalBackup = \"logical-backup\"`, ...)."
+        invalid "addon:\n  name: workload-addon\n  tasks:\n    - name: LogicalBackup\n"
+        valid "addon:\n  name: workload-addon\n  tasks:\n    - name: logical-backup\n";
 
     MISSING_ENCRYPTION_SECRET = "KS601" "missing-encryption-secret" Warning Advice
         what "A repository used by a Restic task without encryptionSecret (or a RestoreSession without one)."

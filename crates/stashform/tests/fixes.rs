@@ -188,7 +188,7 @@ fn a_misspelled_value_is_replaced() {
         "kind: BackupConfiguration",
         "kind: backupconfiguration",
         "kind: BackupConfiguration",
-        "KS010",
+        "KS015",
     );
     case(
         BACKUP,

@@ -60,6 +60,16 @@ fn render(text: &str) -> String {
             if let Some(upstream) = &at.upstream {
                 line.push_str(&format!("\n    upstream: {upstream}"));
             }
+            for related in &at.related {
+                line.push_str(&format!(
+                    "\n    related: {}:{}-{}:{} {}",
+                    related.line,
+                    related.column,
+                    related.end_line,
+                    related.end_column,
+                    related.message
+                ));
+            }
             if let Some(fix) = &d.fix {
                 let change = fix.replacement.as_ref().expect("a checked fix is verified");
                 line.push_str(&format!(
@@ -138,9 +148,10 @@ fn neighbour(text: &str, comment: &stashform_yaml::comments::Comment) -> String 
     let line_start = text[..comment.span.start].rfind('\n').map_or(0, |i| i + 1);
     if !comment.own_line {
         let before = &text[line_start..comment.span.start];
+        // `fmt` writes an empty value (`snapshot: # note`) as `null`.
         return before
             .split_whitespace()
-            .last()
+            .rfind(|w| *w != "null")
             .map(word)
             .unwrap_or_default();
     }

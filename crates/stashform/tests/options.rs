@@ -81,3 +81,18 @@ fn unknown_rules_and_levels_are_errors() {
     assert_eq!("warning".parse::<Level>(), Ok(Level::Warning));
     assert!("warn".parse::<Level>().is_err());
 }
+
+#[test]
+fn a_file_with_a_yaml_error_still_counts_its_documents() {
+    let text = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: a\n---\napiVersion: core.kubestash.com/v1alpha1\nkind: RestoreSession\nspec:\n  dataSource: {repository: [\n---\n# only a comment\n---\napiVersion: v1\nkind: Secret\n";
+    let report = stashform::check(text);
+    assert!(report.has_errors());
+    let kinds: Vec<_> = report.documents.iter().map(|d| d.kind.as_deref()).collect();
+    assert_eq!(
+        kinds,
+        [Some("Secret"), Some("RestoreSession"), Some("Secret")]
+    );
+    assert!(!report.documents[1].checked);
+    let empty = stashform::check("a: [\n");
+    assert_eq!(empty.documents.len(), 1);
+}

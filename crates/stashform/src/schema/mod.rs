@@ -157,6 +157,38 @@ pub const KINDS: &[&str] = &[
     "RetentionPolicy",
 ];
 
+/// Every kind the KubeStash API groups serve, by group: the CRDs of kubestash/apimachinery
+/// `crds/` (BackupVerifier and BackupVerificationSession are served too, though their CRDs
+/// are not in the reference data). A kind not listed for its group does not exist there.
+pub const KUBESTASH_KINDS: &[(&str, &[&str])] = &[
+    (
+        "core.kubestash.com",
+        &[
+            "BackupBlueprint",
+            "BackupConfiguration",
+            "BackupSession",
+            "BackupVerificationSession",
+            "BackupVerifier",
+            "HookTemplate",
+            "RestoreSession",
+        ],
+    ),
+    (
+        "storage.kubestash.com",
+        &["BackupStorage", "Repository", "RetentionPolicy", "Snapshot"],
+    ),
+    ("addons.kubestash.com", &["Addon", "Function"]),
+];
+
+/// The kinds of a KubeStash API group (`core.kubestash.com`), or `None` for any other group.
+#[must_use]
+pub fn kubestash_group_kinds(group: &str) -> Option<&'static [&'static str]> {
+    KUBESTASH_KINDS
+        .iter()
+        .find(|(g, _)| *g == group)
+        .map(|(_, kinds)| *kinds)
+}
+
 /// The CRD of a kind, if stashform knows it.
 #[must_use]
 pub fn crd(kind: &str) -> Option<&'static Crd> {

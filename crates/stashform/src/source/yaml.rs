@@ -77,8 +77,19 @@ fn diagnostic(problem: Problem, text: &str, index: Option<&LineIndex>) -> Diagno
         ProblemKind::DuplicateKey => &registry::DUPLICATE_KEY,
         ProblemKind::TooManyDocuments => &registry::TOO_MANY_DOCUMENTS,
     };
-    let mut diagnostic = Diagnostic::at(rule, problem.span, problem.message);
-    diagnostic.help = problem.help;
+    let (message, help) = match problem.kind {
+        ProblemKind::Syntax => plain_words(problem.message, problem.help),
+        _ => (problem.message, problem.help),
+    };
+    let mut diagnostic = Diagnostic::at(rule, problem.span, message);
+    diagnostic.help = help;
+    if let (ProblemKind::DuplicateKey, Some(first)) = (problem.kind, problem.related) {
+        diagnostic.related.push(crate::diagnostic::Related {
+            path: crate::diagnostic::Path::root(),
+            span: Some(first),
+            message: "first set here".to_owned(),
+        });
+    }
     if let (ProblemKind::DuplicateKey, Some(first), Some(index)) =
         (problem.kind, problem.related, index)
     {
@@ -89,6 +100,61 @@ fn diagnostic(problem: Problem, text: &str, index: Option<&LineIndex>) -> Diagno
     }
     diagnostic.document = problem.document;
     diagnostic
+}
+
+/// The YAML parser's message in plain words, and what to do; the parser's own text stays at
+/// the end of the help (it is saphyr-parser's, not what kubectl prints, so it is no upstream).
+fn plain_words(parser: String, help: Option<String>) -> (String, Option<String>) {
+    const PLAIN: &[(&str, &str, &str)] = &[
+        (
+            "simple key expect ':'",
+            "a line here is neither `key: value` nor a list item",
+            "write `key: value` (a space after the colon), indent a continued value under its key, and remove stray lines such as `...`",
+        ),
+        (
+            "mapping values are not allowed in this context",
+            "a `key: value` where a plain value was expected",
+            "indent the line under its parent key, or quote a value that contains `: `",
+        ),
+        (
+            "did not find expected key",
+            "this line is not indented like the keys around it",
+            "align it with the keys of its mapping, or write it as a list item `- ` under a key",
+        ),
+        (
+            "did not find expected '-' indicator",
+            "this line is not indented like the items of its list",
+            "align it with the `- ` of the other items",
+        ),
+        (
+            "found character that cannot start any token",
+            "a value starts with a character YAML reserves (`@`, `` ` ``, `%`, or a tab)",
+            "quote the value, and indent with spaces",
+        ),
+        (
+            "unexpected end of stream",
+            "the file ends inside a quoted value or a `[ ]` or `{ }` collection",
+            "close the quote or bracket",
+        ),
+        (
+            "did not find expected ',' or",
+            "a `[ ]` or `{ }` collection is not closed where it should be",
+            "separate the items with `, ` and close the bracket",
+        ),
+        (
+            "unknown anchor",
+            "an alias `*name` refers to no anchor `&name`",
+            "define the anchor first, or quote a value that starts with `*`",
+        ),
+    ];
+    let Some((_, message, what)) = PLAIN.iter().find(|(p, _, _)| parser.contains(p)) else {
+        return (parser, help);
+    };
+    let help = format!(
+        "{} (the YAML parser says: {parser})",
+        help.as_deref().unwrap_or(what)
+    );
+    ((*message).to_owned(), Some(help))
 }
 
 #[cfg(test)]

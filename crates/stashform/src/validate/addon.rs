@@ -63,6 +63,19 @@ fn addon_info(
             continue;
         };
         let Some(task) = addon.task(direction, task_name) else {
+            if let Some(new) = kebab_case(task_name)
+                && addon.task(direction, &new).is_some()
+            {
+                let mut d = Diagnostic::new(
+                    &registry::OLD_TASK_NAME,
+                    task_path().key("name"),
+                    format!("`{task_name}` is the Stash name of the task `{new}` of {name}"),
+                )
+                .help(format!("KubeStash names it `{new}`"));
+                d.fix = Some(Fix::replace(d.path.clone(), task_name, &new));
+                out.push(d);
+                continue;
+            }
             let names: Vec<&str> = addon
                 .tasks(direction)
                 .iter()
@@ -155,13 +168,19 @@ fn addon_info(
                         key.name,
                         parameter.allowed.join(", ")
                     ),
-                )
-                .upstream(parameter.usage.clone());
+                );
                 d.did_you_mean(
                     text,
                     parameter.allowed.iter().map(String::as_str),
                     Correct::Value,
                 );
+                // The allowed values come from the Addon's usage text, not from a message
+                // the cluster prints: say so.
+                let usage = format!("{name} describes `{}` as: {}", key.name, parameter.usage);
+                d.help = Some(match d.help.take() {
+                    Some(guess) => format!("{guess} ({usage})"),
+                    None => usage,
+                });
                 out.push(d);
             }
         }
@@ -185,7 +204,13 @@ fn addon_info(
             let Some(volume_name) = volume.str_at("name") else {
                 continue;
             };
-            if !task.volume_templates.iter().any(|t| t == volume_name) {
+            // `${RESTIC_CACHE_VOLUME}`: the operator's name for a template, or one it alone knows.
+            let resolved = match catalog::runtime_variable(volume_name) {
+                Some(Some(value)) => value,
+                Some(None) => continue,
+                None => volume_name,
+            };
+            if !task.volume_templates.iter().any(|t| t == resolved) {
                 let mut d = Diagnostic::new(
                     &registry::UNKNOWN_ADDON_VOLUME,
                     task_path().key("addonVolumes").index(v).key("name"),
@@ -226,6 +251,22 @@ fn counterpart<'n>(task: &str, direction: Direction, names: &[&'n str]) -> Optio
         (Some(pair), None) => Some(pair),
         _ => None,
     }
+}
+
+/// `logical-backup` for the Stash name `LogicalBackup`; `None` for a name without capitals
+/// or one that already has hyphens.
+fn kebab_case(name: &str) -> Option<String> {
+    if name.contains('-') || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.char_indices() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('-');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    Some(out)
 }
 
 fn direction_word(direction: Direction) -> &'static str {

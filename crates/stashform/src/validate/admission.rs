@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path};
+use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path, Related, Segment};
 use crate::registry::{self, Rule};
 use crate::source::node::{Node, Value};
 use crate::values::{duration, names, retention};
@@ -39,6 +39,25 @@ fn push<'o>(
     out.push(Diagnostic::new(rule, path, message).upstream(upstream));
     let last = out.len() - 1;
     &mut out[last]
+}
+
+/// A name in a message: `name`, or `""` when it is empty (the webhook's own messages show
+/// an empty name so, and a pair of empty backquotes reads as nothing).
+pub(crate) fn shown(name: &str) -> String {
+    if name.is_empty() {
+        "`\"\"`".to_owned()
+    } else {
+        format!("`{name}`")
+    }
+}
+
+/// The first of two equal names.
+fn first_here(path: Path) -> Related {
+    Related {
+        path,
+        span: None,
+        message: "first used here".to_owned(),
+    }
 }
 
 /// Go's `%q` of a string.
@@ -271,24 +290,28 @@ fn backends<'n>(spec: &'n Node, spec_path: &Path, out: &mut Vec<Diagnostic>) -> 
         // Paths are built only for diagnostics: a clean document allocates none.
         let path = || spec_path.key("backends").index(i);
         let name = backend.str_at("name").unwrap_or_default();
-        if backend_names.contains(&name) {
+        if let Some(first) = backend_names.iter().position(|n| *n == name) {
             push(
                 out,
                 &registry::DUPLICATE_BACKEND,
                 path().key("name"),
-                format!("backend name `{name}` is used twice"),
+                format!("backend name {} is used twice", shown(name)),
                 format!(
                     "duplicate backend name found: {}. Please choose a different backend name",
                     q(name)
                 ),
-            );
+            )
+            .related
+            .push(first_here(
+                spec_path.key("backends").index(first).key("name"),
+            ));
         }
         backend_names.push(name);
         if backend.get("retentionPolicy").is_none_or(Node::is_null) {
             let mut d = Diagnostic::new(
                 &registry::MISSING_RETENTION_POLICY,
                 path().key("retentionPolicy"),
-                format!("backend `{name}` has no retentionPolicy: accepted only if the namespace has a default one"),
+                format!("backend {} has no retentionPolicy: accepted only if the namespace has a default one", shown(name)),
             )
             .anchor(Anchor::Missing)
             .upstream(format!("no RetentionPolicy is found for backend: {}. Please add a RetentionPolicy", q(name)));
@@ -299,7 +322,7 @@ fn backends<'n>(spec: &'n Node, spec_path: &Path, out: &mut Vec<Diagnostic>) -> 
             let mut d = Diagnostic::new(
                 &registry::MISSING_STORAGE_REF,
                 path().key("storageRef"),
-                format!("backend `{name}` has no storageRef"),
+                format!("backend {} has no storageRef", shown(name)),
             )
             .anchor(Anchor::Missing)
             .upstream(format!(
@@ -329,17 +352,23 @@ fn session_name<'n>(
             "session has no name".to_owned(),
             "session name can not be empty".to_owned(),
         );
-    } else if seen.contains(&name) {
+    } else if let Some(first) = seen.iter().position(|n| *n == name) {
+        let mut first_path = path();
+        if let Some(Segment::Index(i)) = first_path.0.last_mut() {
+            *i = first;
+        }
         push(
             out,
             &registry::DUPLICATE_SESSION,
             path().key("name"),
-            format!("session name `{name}` is used twice"),
+            format!("session name {} is used twice", shown(name)),
             format!(
                 "duplicate session name found: {}. Please choose a different session name",
                 q(name)
             ),
-        );
+        )
+        .related
+        .push(first_here(first_path.key("name")));
     }
     seen.push(name);
     object_name(session, path, "session name", out);
@@ -356,17 +385,23 @@ fn repository_names(
     let mut repo_names: Vec<&str> = Vec::new();
     for (r, repo) in repositories.iter().enumerate() {
         let repo_name = repo.str_at("name").unwrap_or_default();
-        if repo_names.contains(&repo_name) {
+        if let Some(first) = repo_names.iter().position(|n| *n == repo_name) {
             push(
                 out,
                 &registry::DUPLICATE_REPOSITORY,
                 path().key("repositories").index(r).key("name"),
-                format!("repository name `{repo_name}` is used twice in session `{name}`"),
+                format!(
+                    "repository name {} is used twice in session {}",
+                    shown(repo_name),
+                    shown(name)
+                ),
                 format!(
                     "duplicate repository name found: {}. Please choose a different repository name",
                     q(repo_name)
                 ),
-            );
+            )
+            .related
+            .push(first_here(path().key("repositories").index(first).key("name")));
         }
         repo_names.push(repo_name);
         object_name(
@@ -390,7 +425,7 @@ fn scheduler_and_addon(
             out,
             &registry::MISSING_SCHEDULER,
             path().key("scheduler"),
-            format!("session `{name}` has no scheduler"),
+            format!("session {} has no scheduler", shown(name)),
             format!(
                 "scheduler is empty for session: {}. Please provide scheduler",
                 q(name)
@@ -404,7 +439,7 @@ fn scheduler_and_addon(
                 out,
                 &registry::MISSING_ADDON,
                 path().key("addon"),
-                format!("session `{name}` has no addon"),
+                format!("session {} has no addon", shown(name)),
                 format!(
                     "addon info is empty for session: {}. Please provide addon info",
                     q(name)
@@ -431,7 +466,7 @@ fn repository_targets<'n>(
             out,
             &registry::NO_REPOSITORIES,
             path().key("repositories"),
-            format!("session `{name}` has no repositories"),
+            format!("session {} has no repositories", shown(name)),
             format!(
                 "no repository found for session: {}. Please provide atleast one repository",
                 q(name)
@@ -466,7 +501,7 @@ fn repository_targets<'n>(
                 out,
                 &registry::EMPTY_DIRECTORY,
                 repo_path().key("directory"),
-                format!("repository `{repo_name}` has no directory"),
+                format!("repository {} has no directory", shown(repo_name)),
                 format!(
                     "directory is not provided for repository: {}. Please provide a directory",
                     q(repo_name)
@@ -482,7 +517,10 @@ fn repository_targets<'n>(
                         "directory `{directory}` is already used by a repository on another backend"
                     )
                 } else {
-                    format!("directory `{directory}` is already used by repository `{owner}`")
+                    format!(
+                        "directory `{directory}` is already used by repository {}",
+                        shown(owner)
+                    )
                 };
                 push(
                     out,
@@ -529,7 +567,7 @@ fn addon_info(addon: &Node, path: &dyn Fn() -> Path, session: &str, out: &mut Ve
             out,
             &registry::EMPTY_ADDON_NAME,
             path().key("name"),
-            format!("the addon of session `{session}` has no name"),
+            format!("the addon of session {} has no name", shown(session)),
             format!(
                 "addon name is empty for session: {}. Please provide a valid addon name",
                 q(session)
@@ -542,7 +580,7 @@ fn addon_info(addon: &Node, path: &dyn Fn() -> Path, session: &str, out: &mut Ve
             out,
             &registry::NO_ADDON_TASKS,
             path().key("tasks"),
-            format!("the addon of session `{session}` has no tasks"),
+            format!("the addon of session {} has no tasks", shown(session)),
             format!(
                 "addon tasks are not provided for session: {}. Please provide valid tasks",
                 q(session)

@@ -69,7 +69,7 @@ fn backup_session(session: &Node, path: &dyn Fn() -> Path, out: &mut Vec<Diagnos
                     Diagnostic::new(
                         &registry::MISSING_ENCRYPTION_SECRET,
                         path().key("repositories").index(r).key("encryptionSecret"),
-                        format!("repository `{name}` has no encryptionSecret; Restic backups fail without RESTIC_PASSWORD"),
+                        format!("repository {} has no encryptionSecret; Restic backups fail without RESTIC_PASSWORD", super::admission::shown(name)),
                     )
                     .anchor(Anchor::Missing)
                     .upstream("key RESTIC_PASSWORD is required but storage Secret is not provided")

@@ -8,8 +8,56 @@ use crate::schedule::{self, ScheduleErrorKind};
 use crate::source::node::{Node, Value};
 use crate::values::{names, quantity};
 
-/// Kubernetes caps CronJob names at 52 characters (63 minus the Job suffix).
+/// Kubernetes caps CronJob names at 52 characters (63 minus the Job suffix); kmodules'
+/// `MaxCronJobNameLength`.
 const MAX_CRONJOB_NAME: usize = 52;
+
+/// The CronJob name of a session as kmodules `ValidCronJobNameWithPefixNSuffix` makes it
+/// (kmodules/client-go `meta/lib.go`): `trigger-<bc>-<session>`, and when that is longer than
+/// 52 characters its first 26 and last 26 characters, with `-` trimmed at both ends.
+fn cronjob_name(bc: &str, session: &str) -> String {
+    let out = format!("trigger-{bc}-{session}");
+    let n = out.len();
+    if n > MAX_CRONJOB_NAME {
+        // Names are ASCII once valid; keep to char boundaries whatever they are.
+        let head = out.get(..MAX_CRONJOB_NAME.div_ceil(2));
+        if let (Some(a), Some(b)) = (head, out.get(n - MAX_CRONJOB_NAME / 2..)) {
+            return format!("{a}{b}").trim_matches('-').to_owned();
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+/// The operator shortens long CronJob names itself, so a long name is no problem; only two
+/// sessions whose shortened names are equal would share one CronJob.
+fn cronjob_collision(
+    bc: &str,
+    session: &str,
+    earlier: &[Node],
+    path: &dyn Fn() -> Path,
+    out: &mut Vec<Diagnostic>,
+) {
+    if bc.is_empty() || session.is_empty() || bc.len() + session.len() + 9 <= MAX_CRONJOB_NAME {
+        return;
+    }
+    let name = cronjob_name(bc, session);
+    let other = earlier
+        .iter()
+        .filter_map(|s| s.str_at("name"))
+        .find(|other| *other != session && cronjob_name(bc, other) == name);
+    if let Some(other) = other {
+        out.push(
+            Diagnostic::new(
+                &registry::CRONJOB_NAME_TOO_LONG,
+                path().key("name"),
+                format!(
+                    "sessions `{other}` and `{session}` both get the CronJob name `{name}` once the operator shortens it to {MAX_CRONJOB_NAME} characters"
+                ),
+            )
+            .help("make the session names differ within their first or last characters, or shorten the BackupConfiguration name"),
+        );
+    }
+}
 
 pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
     if kind != "BackupConfiguration" {
@@ -56,20 +104,7 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
         if let Some(job) = scheduler.get("jobTemplate") {
             job_spec(job, &|| scheduler_path().key("jobTemplate"), out);
         }
-        let cronjob = format!("trigger-{bc_name}-{session_name}");
-        if !bc_name.is_empty() && !session_name.is_empty() && cronjob.len() > MAX_CRONJOB_NAME {
-            out.push(
-                Diagnostic::new(
-                    &registry::CRONJOB_NAME_TOO_LONG,
-                    path().key("name"),
-                    format!(
-                        "the CronJob name `{cronjob}` has {} characters; Kubernetes allows {MAX_CRONJOB_NAME}",
-                        cronjob.len()
-                    ),
-                )
-                .help("shorten the BackupConfiguration or session name"),
-            );
-        }
+        cronjob_collision(bc_name, session_name, &sessions[..s], &path, out);
     }
 }
 

@@ -5,6 +5,7 @@ mod addon;
 mod admission;
 mod advice;
 mod bundle;
+mod converter;
 mod kubernetes;
 mod options;
 pub mod structure;
@@ -26,6 +27,7 @@ use crate::schema;
 use crate::source::Span;
 use crate::source::node::{Node, Value};
 use crate::source::yaml::{self, Document, Loaded};
+use crate::values::duration::go_quote;
 use structure::Walker;
 
 /// What a document is, for faces that list documents.
@@ -122,6 +124,7 @@ pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>)
         .iter()
         .any(|d| d.severity == Severity::Error);
     report.diagnostics.extend(loader_diagnostics);
+    account_for_documents(text, &mut report, count, loads);
     sort(&mut report.diagnostics);
     judge(&mut report, options, suppressions, loads);
     let batch = fixes(text, &mut report, loads, || match first {
@@ -140,11 +143,12 @@ pub fn check_loaded(text: &str, loaded: &Loaded, options: &CheckOptions) -> Repo
     report
         .diagnostics
         .extend(loaded.diagnostics.iter().cloned());
-    sort(&mut report.diagnostics);
     let loads = !loaded
         .diagnostics
         .iter()
         .any(|d| d.severity == Severity::Error);
+    account_for_documents(text, &mut report, loaded.documents.len(), loads);
+    sort(&mut report.diagnostics);
     let mut suppressions = Suppressions::scan(text);
     if let Some(suppressions) = &mut suppressions {
         for document in &loaded.documents {
@@ -156,6 +160,85 @@ pub fn check_loaded(text: &str, loaded: &Loaded, options: &CheckOptions) -> Repo
         Cow::Borrowed(&loaded.documents)
     });
     report
+}
+
+/// After loading `read` documents: a text with a YAML error still lists the documents it has;
+/// a text without any is a finding of its own.
+fn account_for_documents(text: &str, report: &mut Report, read: usize, loads: bool) {
+    if report
+        .diagnostics
+        .iter()
+        .any(|d| std::ptr::eq(d.rule, &registry::YAML_SYNTAX))
+    {
+        unread_documents(text, report);
+    } else if read == 0 && loads {
+        report.diagnostics.push(no_documents(text));
+    }
+}
+
+/// The documents the loader could not read, from the one after the last it read to the end
+/// of the text, listed unchecked (with their `apiVersion` and `kind` when a top-level line
+/// says them), so that a file with a YAML error still counts its documents.
+fn unread_documents(text: &str, report: &mut Report) {
+    let read_end = report.documents.last().map(|d| d.offset);
+    // Line starts of `---`: the first after the last document read starts the one that failed.
+    let mut markers = vec![0];
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with("---") && at > 0 {
+            markers.push(at);
+        }
+        at += line.len();
+    }
+    markers.push(text.len());
+    let first = match read_end {
+        None => 0,
+        Some(end) => match markers.iter().position(|&m| m > end) {
+            Some(i) if i + 1 < markers.len() => i,
+            _ => return,
+        },
+    };
+    for pair in markers[first..].windows(2) {
+        let part = &text[pair[0]..pair[1]];
+        let content = |l: &str| {
+            let l = l.strip_prefix("---").unwrap_or(l).trim();
+            !l.is_empty() && !l.starts_with('#')
+        };
+        if !part.lines().any(content) {
+            continue;
+        }
+        let top = |key: &str| {
+            part.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .map(|v| v.trim().trim_matches(['"', '\'']).to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        report.documents.push(DocumentInfo {
+            index: report.documents.len(),
+            api_version: top("apiVersion:"),
+            kind: top("kind:"),
+            name: None,
+            namespace: None,
+            checked: false,
+            offset: pair[0],
+        });
+    }
+}
+
+/// A text that loads to no document at all (empty, comments, `---`): kubectl refuses it.
+fn no_documents(text: &str) -> Diagnostic {
+    let what = if text.trim().is_empty() {
+        "the file is empty"
+    } else {
+        "the file holds no document, only comments or `---`"
+    };
+    Diagnostic::at(
+        &registry::NO_DOCUMENTS,
+        first_line(text, Span::new(0, text.len())),
+        what,
+    )
+    .upstream("error: no objects passed to apply")
+    .help("write a KubeStash object in it, or remove the file")
 }
 
 /// Suppressions first (judged on every finding, so that none is unused only because a rule is
@@ -225,6 +308,8 @@ struct Checker<'t> {
     text: &'t str,
     report: Report,
     summaries: Vec<bundle::Summary>,
+    /// The text holds a placeholder of `kubectl kubestash convert`.
+    placeholders: bool,
 }
 
 impl<'t> Checker<'t> {
@@ -233,11 +318,19 @@ impl<'t> Checker<'t> {
             text,
             report: Report::default(),
             summaries: Vec::new(),
+            placeholders: text.contains(converter::PLACEHOLDER),
         }
     }
 
     fn validate(&mut self, document: &Document) {
         let mut diagnostics = validate_document(&document.root);
+        if self.placeholders {
+            let mut found = Vec::new();
+            converter::values(&document.root, &mut found);
+            // `### Set Valid Name ###` is no unknown addon: the placeholder says it all.
+            diagnostics.retain(|d| !found.iter().any(|p| p.path == d.path));
+            diagnostics.append(&mut found);
+        }
         for d in &mut diagnostics {
             d.document = document.index;
             locate(d, &document.root, self.text);
@@ -252,6 +345,10 @@ impl<'t> Checker<'t> {
     }
 
     fn finish(mut self) -> Report {
+        if self.placeholders || self.text.contains(converter::REVIEW) {
+            let starts: Vec<usize> = self.report.documents.iter().map(|d| d.offset).collect();
+            converter::comments(self.text, &starts, &mut self.report.diagnostics);
+        }
         if self.summaries.len() > 1 {
             self.report
                 .diagnostics
@@ -319,6 +416,27 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
         return out;
     }
     let Some(crd) = schema::crd(kind) else {
+        let api_version = root.str_at("apiVersion").unwrap_or_default();
+        let group = api_version.rsplit_once('/').map_or("", |(group, _)| group);
+        if let Some(kinds) = schema::kubestash_group_kinds(group)
+            && !kinds.contains(&kind)
+        {
+            let mut d = Diagnostic::new(
+                &registry::NONEXISTENT_KIND,
+                Path::root().key("kind"),
+                format!("{group} has no kind `{kind}`"),
+            )
+            .upstream(format!(
+                "no matches for kind {} in version {}",
+                go_quote(kind),
+                go_quote(api_version)
+            ));
+            if !d.did_you_mean(kind, kinds.iter().copied(), Correct::Value) {
+                d.help = Some(format!("kinds of {group}: {}", kinds.join(", ")));
+            }
+            out.push(d);
+            return out;
+        }
         let mut d = Diagnostic::new(
             &registry::UNKNOWN_KIND,
             Path::root().key("kind"),
@@ -388,6 +506,13 @@ fn set_api_version(api_version: &str, verb: &str) -> Fix {
 
 /// Resolve a diagnostic's path to a span in its document (no-op when it has one).
 pub fn locate(diagnostic: &mut Diagnostic, root: &Node, text: &str) {
+    for related in &mut diagnostic.related {
+        if related.span.is_none() {
+            let mut at = Diagnostic::new(diagnostic.rule, related.path.clone(), String::new());
+            locate(&mut at, root, text);
+            related.span = at.span;
+        }
+    }
     if diagnostic.span.is_some() {
         return;
     }

@@ -67,6 +67,15 @@ impl<'a, 'n> Walker<'a, 'n> {
         )
     }
 
+    /// The key the walker stands at (the resource of a quantity: `cpu`, `memory`).
+    fn last_key(&self) -> Option<String> {
+        match self.path.last()? {
+            Step::Key(key) => Some((*key).to_owned()),
+            Step::Owned(key) => Some(key.clone()),
+            Step::Index(_) => None,
+        }
+    }
+
     fn report(&mut self, rule: &'static Rule, anchor: Anchor, message: String) -> &mut Diagnostic {
         let diagnostic = Diagnostic::new(rule, self.path(), message).anchor(anchor);
         self.diagnostics.push(diagnostic);
@@ -300,28 +309,32 @@ impl<'a, 'n> Walker<'a, 'n> {
     }
 
     fn number(&mut self, node: &Node, schema: &Schema) {
+        // `None`: an integral number beyond any 64-bit integer (`1e30`, `99999999999999999999999`).
         let value = match node.value {
-            Value::Int(i) => i,
+            Value::Int(i) => Some(i),
             #[allow(clippy::cast_possible_truncation)]
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e30 => f as i128,
+            Value::Float(f) if f.is_finite() && f.fract() == 0.0 => {
+                (f.abs() < 1e30).then_some(f as i128)
+            }
             _ => return,
         };
-        let (min, max) = match schema.format.as_deref() {
-            Some("int32") => (i128::from(i32::MIN), i128::from(i32::MAX)),
-            _ => (i128::from(i64::MIN), i128::from(i64::MAX)),
+        let int32 = schema.format.as_deref() == Some("int32");
+        let (min, max) = if int32 {
+            (i128::from(i32::MIN), i128::from(i32::MAX))
+        } else {
+            (i128::from(i64::MIN), i128::from(i64::MAX))
         };
         if schema.kind.as_deref() == Some("integer") || schema.int_or_string {
-            let bits = if schema.format.as_deref() == Some("int32") {
-                32
-            } else {
-                64
-            };
-            if value < min || value > max {
-                let message = format!("{value} does not fit in a {bits}-bit integer");
-                self.report(&registry::INTEGER_OUT_OF_RANGE, Anchor::Value, message);
+            let bits = if int32 { 32 } else { 64 };
+            if value.is_none_or(|v| v < min || v > max) {
+                let written = value.map_or_else(|| node.scalar_text(), |v| v.to_string());
+                let message = format!("{written} does not fit in a {bits}-bit integer");
+                let d = self.report(&registry::INTEGER_OUT_OF_RANGE, Anchor::Value, message);
+                d.help = Some(format!("the field holds {min} to {max}"));
                 return;
             }
         }
+        let Some(value) = value else { return };
         if let Some(minimum) = schema.minimum {
             #[allow(clippy::cast_precision_loss)]
             if (value as f64) < minimum {
@@ -338,13 +351,15 @@ impl<'a, 'n> Walker<'a, 'n> {
         {
             if !quantity::matches_crd_pattern(text) {
                 let message = format!("`{text}` is not a resource quantity");
+                let resource = self.last_key();
                 let d = self.report(&registry::PATTERN_MISMATCH, Anchor::Value, message);
-                quantity_help(text, d);
+                quantity_help(text, resource.as_deref(), d);
             } else if let Err(error) = quantity::parse_quantity(text) {
                 let message = format!("`{text}` is not a resource quantity");
+                let resource = self.last_key();
                 let d = self.report(&registry::INVALID_QUANTITY, Anchor::Value, message);
                 d.upstream = Some(error.message().to_owned());
-                quantity_help(text, d);
+                quantity_help(text, resource.as_deref(), d);
             }
         }
         if schema.format.as_deref() == Some("date-time")
@@ -398,8 +413,23 @@ fn quote(node: &Node, d: &mut Diagnostic) {
     d.quote_as_written();
 }
 
-/// How to write a quantity; the fix when the one mistake is a lowercase binary suffix (`gi`).
-fn quantity_help(text: &str, d: &mut Diagnostic) {
+/// How to write a quantity; the fix when the one mistake is a lowercase binary suffix (`gi`),
+/// or, for `cpu`, a millicore written `mi` (`500mi` is `500m`: no one means 500 Mi cores).
+fn quantity_help(text: &str, resource: Option<&str>, d: &mut Diagnostic) {
+    let trimmed = text.trim();
+    if resource == Some("cpu")
+        && let Some(number) = trimmed
+            .strip_suffix("mi")
+            .or_else(|| trimmed.strip_suffix("MI"))
+            .or_else(|| trimmed.strip_suffix("mI"))
+    {
+        let candidate = format!("{}m", number.trim());
+        if quantity::parse_quantity(&candidate).is_ok() {
+            d.fix = Some(Fix::replace(d.path.clone(), text, &candidate));
+            d.help = Some(format!("did you mean `{candidate}` (millicores)?"));
+            return;
+        }
+    }
     let fixes = [
         ("GB", "G"),
         ("MB", "M"),
@@ -412,7 +442,6 @@ fn quantity_help(text: &str, d: &mut Diagnostic) {
         ("K", "k"),
         ("g", "G"),
     ];
-    let trimmed = text.trim();
     for (wrong, right) in fixes {
         if let Some(number) = trimmed.strip_suffix(wrong) {
             let number = number.trim();

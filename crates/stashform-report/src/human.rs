@@ -85,6 +85,26 @@ fn render_snippet(
             .path(file.name.as_str())
             .annotation(AnnotationKind::Primary.span(local).label(label)),
     );
+    // Related places (the first of two duplicates): a second snippet, its line only.
+    for related in &at.related {
+        let line = file.index.line_text(&file.text, related.line);
+        let start = (related.column as usize - 1).min(line.len());
+        let end = if related.end_line == related.line {
+            (related.end_column as usize - 1).clamp(start, line.len())
+        } else {
+            line.len()
+        };
+        group = group.element(
+            Snippet::source(line)
+                .line_start(related.line as usize)
+                .path(file.name.as_str())
+                .annotation(
+                    AnnotationKind::Context
+                        .span(start..end.max(start))
+                        .label(related.message.clone()),
+                ),
+        );
+    }
     if let Some(help) = &diagnostic.help {
         group = group.element(Level::HELP.message(help.clone()));
     }

@@ -86,6 +86,24 @@ fn result(file: &CheckedFile, diagnostic: &Diagnostic, uri: &str) -> Value {
         }],
         "properties": {"document": at.document, "rule": at.rule},
     });
+    if !at.related.is_empty() {
+        let related: Vec<Value> = at
+            .related
+            .iter()
+            .enumerate()
+            .map(|(id, r)| {
+                json!({
+                    "id": id,
+                    "message": {"text": r.message},
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": region(r.line, r.column, r.end_line, r.end_column),
+                    },
+                })
+            })
+            .collect();
+        value["relatedLocations"] = json!(related);
+    }
     if let Some(fix) = &at.fix {
         let replacements: Vec<Value> = fix
             .replacements

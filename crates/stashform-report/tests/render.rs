@@ -98,3 +98,19 @@ fn github_annotates_ten_per_severity() {
         )
     );
 }
+
+/// A related place (the first of two duplicate keys): a second snippet in the human output, a
+/// `relatedLocations` entry in SARIF.
+#[test]
+fn related_places() {
+    let text = "apiVersion: storage.kubestash.com/v1alpha1\nkind: RetentionPolicy\nmetadata:\n  name: a\n  namespace: demo\n  name: b\nspec:\n  maxRetentionPeriod: 30d\n";
+    let files = vec![CheckedFile::check(
+        "keep.yaml".to_owned(),
+        text.as_bytes().to_vec(),
+    )];
+    insta::assert_snapshot!(human::render(&files, false));
+    let sarif: serde_json::Value = serde_json::from_str(&sarif::render(&files)).unwrap();
+    let related = &sarif["runs"][0]["results"][0]["relatedLocations"][0];
+    assert_eq!(related["message"]["text"], "first set here");
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 4);
+}

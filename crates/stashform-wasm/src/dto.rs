@@ -74,6 +74,22 @@ pub struct Diagnostic {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub fix: Option<Fix>,
+    /// Other places the finding concerns (the first of two duplicates), positions as the
+    /// diagnostic's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[tsify(optional)]
+    pub related: Vec<RelatedPlace>,
+}
+
+/// A place a diagnostic relates to, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RelatedPlace {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+    pub message: String,
 }
 
 /// A machine-applicable correction.
@@ -126,6 +142,17 @@ impl From<Located> for Diagnostic {
                     })
                     .collect(),
             }),
+            related: located
+                .related
+                .into_iter()
+                .map(|r| RelatedPlace {
+                    line: r.line,
+                    column: r.column,
+                    end_line: r.end_line,
+                    end_column: r.end_column,
+                    message: r.message,
+                })
+                .collect(),
         }
     }
 }

@@ -207,7 +207,10 @@ fn check_loaded_agrees_with_check_with() {
     options.set("KS604", Level::Warning).unwrap();
     for text in [
         TEXT.to_owned(),
-        with_line("schedule:", "        # stashform-ignore KS401,KS603 -- by hand"),
+        with_line(
+            "schedule:",
+            "        # stashform-ignore KS401,KS603 -- by hand",
+        ),
         format!("# stashform-ignore-document KS403\n{TEXT}---\n{TEXT}"),
         "a: [\n".to_owned(),
     ] {

@@ -47,7 +47,7 @@ fn seed_with(from: &str, to: &str) -> String {
 
 #[wasm_bindgen_test]
 fn validate_gives_plain_objects_and_the_exact_dto() {
-    let value = stashform_wasm::validate(&JsValue::from_str(SEED)).unwrap();
+    let value = stashform_wasm::validate(&JsValue::from_str(SEED), None).unwrap();
     assert!(is_plain_object(&value));
     assert_plain_tree(&value);
     let result: ValidateResult = serde_wasm_bindgen::from_value(value).unwrap();
@@ -74,7 +74,7 @@ fn a_bad_schedule_is_located_in_utf16_code_units() {
         "      scheduler:\n        schedule: \"*/5 * * * *\"\n        jobTemplate:\n          backoffLimit: 1\n",
         "      scheduler: {jobTemplate: {backoffLimit: 1}, timeZone: \"é😀\", schedule: \"0 0 * * 7\"}\n",
     );
-    let value = stashform_wasm::validate(&JsValue::from_str(&text)).unwrap();
+    let value = stashform_wasm::validate(&JsValue::from_str(&text), None).unwrap();
     assert_plain_tree(&value);
     let result: ValidateResult = serde_wasm_bindgen::from_value(value).unwrap();
     let schedule = result
@@ -102,10 +102,12 @@ fn a_bad_schedule_is_located_in_utf16_code_units() {
             help: schedule.help.clone(),
             upstream: schedule.upstream.clone(),
             document: 0,
+            fix: schedule.fix.clone(),
+            related: Vec::new(),
         }
     );
     // The JS field names are the contract's.
-    let value = stashform_wasm::validate(&JsValue::from_str(&text)).unwrap();
+    let value = stashform_wasm::validate(&JsValue::from_str(&text), None).unwrap();
     let first = Reflect::get_u32(&get(&value, "diagnostics"), 0).unwrap();
     for key in [
         "code",
@@ -131,7 +133,7 @@ fn a_bad_schedule_is_located_in_utf16_code_units() {
 fn document_offsets_count_utf16_code_units() {
     let text = format!("# é😀\n{SEED}");
     let result: ValidateResult = serde_wasm_bindgen::from_value(
-        stashform_wasm::validate(&JsValue::from_str(&text)).unwrap(),
+        stashform_wasm::validate(&JsValue::from_str(&text), None).unwrap(),
     )
     .unwrap();
     assert_eq!(result.documents[0].offset, "# é😀\n".encode_utf16().count());
@@ -266,7 +268,7 @@ fn arguments_of_the_wrong_type_throw_type_errors() {
     let object: JsValue = Object::new().into();
     for value in [&number, &object, &JsValue::UNDEFINED, &JsValue::NULL] {
         for result in [
-            stashform_wasm::validate(value),
+            stashform_wasm::validate(value, None),
             stashform_wasm::parse(value),
             stashform_wasm::json_schema(value),
             stashform_wasm::validate_bytes(value),
@@ -279,5 +281,5 @@ fn arguments_of_the_wrong_type_throw_type_errors() {
         assert!(error.is_instance_of::<js_sys::TypeError>());
     }
     // The module is fine afterwards.
-    assert!(stashform_wasm::validate(&JsValue::from_str(SEED)).is_ok());
+    assert!(stashform_wasm::validate(&JsValue::from_str(SEED), None).is_ok());
 }

@@ -15,7 +15,10 @@ fn window() -> Option<web_sys::Window> {
 #[must_use]
 pub fn now_seconds() -> i64 {
     if cfg!(target_arch = "wasm32") {
-        #[allow(clippy::cast_possible_truncation)]
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "whole seconds since 1970 fit"
+        )]
         let seconds = (js_sys::Date::now() / 1000.0) as i64;
         seconds
     } else {
@@ -225,7 +228,11 @@ pub fn offset_at_point(element: &Element, text: &str, x: i32, y: i32) -> Option<
     if row < 0.0 || column < 0.0 {
         return None;
     }
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "rows and columns of a visible text area"
+    )]
     let (row, column) = (row as usize, column as usize);
     let mut start = 0;
     for (i, line) in text.split('\n').enumerate() {

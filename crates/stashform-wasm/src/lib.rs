@@ -295,7 +295,10 @@ pub fn describe_schedule(
 
 /// The clock lives in the face, not the core.
 fn now_unix_seconds() -> i64 {
-    #[allow(clippy::cast_possible_truncation)]
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "whole seconds since 1970 fit"
+    )]
     let seconds = (js_sys::Date::now() / 1000.0).floor() as i64;
     seconds
 }

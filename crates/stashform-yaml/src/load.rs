@@ -376,7 +376,10 @@ impl<'a, 's> Builder<'a, 's> {
                     );
                 }
                 match (suffix, resolved) {
-                    #[allow(clippy::cast_precision_loss)]
+                    #[expect(
+                        clippy::cast_precision_loss,
+                        reason = "`!!float 1` is the float nearest to 1, as in Go"
+                    )]
                     ("float", Value::Int(i)) => Value::Float(i as f64),
                     (_, value) => value,
                 }

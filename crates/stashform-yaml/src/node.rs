@@ -149,7 +149,7 @@ impl Node {
             Value::Float(f) => {
                 if f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15 {
                     // Go's encoding/json writes 1.0 as `1`, which then decodes as an integer.
-                    #[allow(clippy::cast_possible_truncation)]
+                    #[expect(clippy::cast_possible_truncation, reason = "integral and under 9e15")]
                     J::from(*f as i64)
                 } else {
                     serde_json::Number::from_f64(*f).map_or(J::Null, J::Number)

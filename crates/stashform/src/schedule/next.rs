@@ -113,8 +113,12 @@ fn next_after(fields: &Fields, from: i64) -> Option<i64> {
     let day_number = first_minute.div_euclid(1440);
     let minute_of_day = first_minute.rem_euclid(1440);
     let (mut year, mut month, mut day) = civil_from_days(day_number);
-    let mut hour = (minute_of_day / 60) as u32;
-    let mut minute = (minute_of_day % 60) as u32;
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "in 0..1440"
+    )]
+    let (mut hour, mut minute) = ((minute_of_day / 60) as u32, (minute_of_day % 60) as u32);
 
     // Each pass either returns or moves forward by at least a day, a month or a year
     // (or to a later hour of the same day), and the year limit bounds the total.
@@ -180,6 +184,7 @@ fn next_after(fields: &Fields, from: i64) -> Option<i64> {
 }
 
 /// Day of the week for a day number (0 = 1970-01-01, a Thursday); 0 = Sunday.
+#[expect(clippy::cast_possible_truncation, reason = "in 0..7")]
 pub(super) fn weekday(day_number: i64) -> u32 {
     (day_number + 4).rem_euclid(7) as u32
 }
@@ -209,8 +214,15 @@ pub(super) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "1..=31, 1..=12"
+    )]
+    let (day, month) = (
+        (doy - (153 * mp + 2) / 5 + 1) as u32,
+        if mp < 10 { mp + 3 } else { mp - 9 } as u32,
+    );
     let year = yoe + era * 400 + i64::from(month <= 2);
     (year, month, day)
 }
@@ -513,6 +525,11 @@ mod tests {
                 let days = t.div_euclid(86_400);
                 let (_, month, day) = civil_from_days(days);
                 let secs = t.rem_euclid(86_400);
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "in 0..86_400"
+                )]
                 let (hour, minute) = ((secs / 3600) as u32, (secs % 3600 / 60) as u32);
                 if fields.month & (1 << month) != 0
                     && day_matches(&fields, day, weekday(days))

@@ -388,6 +388,7 @@ fn get_range(expr: &str, bounds: &Bounds) -> Result<u64, ParseError> {
 }
 
 /// Bits `min..=max` (both at most 63).
+#[expect(clippy::cast_possible_truncation, reason = "at most 64")]
 fn bits(min: u64, max: u64) -> u64 {
     let high = u64::MAX.checked_shl((max + 1) as u32).unwrap_or(0);
     let low = u64::MAX.checked_shl(min as u32).unwrap_or(0);
@@ -395,6 +396,10 @@ fn bits(min: u64, max: u64) -> u64 {
 }
 
 /// robfig `getBits`: every `step`-th value from `start` through `end`.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "a shift past 63 gives 0, as in Go"
+)]
 fn stepped_bits(start: u64, end: u64, step: u64) -> u64 {
     if step == 1 {
         return bits(start, end);
@@ -495,11 +500,10 @@ fn atoi(s: &str) -> Result<i64, String> {
     if overflow || (!neg && n >= CUTOFF) || (neg && n > CUTOFF) {
         return Err(range());
     }
-    Ok(if neg {
-        (n as i64).wrapping_neg()
-    } else {
-        n as i64
-    })
+    // Below the cutoff, so `as` cannot wrap but at 1<<63, which Go's negation also gives.
+    #[expect(clippy::cast_possible_wrap, reason = "Go's int64(uint64)")]
+    let n = n as i64;
+    Ok(if neg { n.wrapping_neg() } else { n })
 }
 
 #[cfg(test)]

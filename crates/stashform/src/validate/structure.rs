@@ -312,7 +312,10 @@ impl<'a, 'n> Walker<'a, 'n> {
         // `None`: an integral number beyond any 64-bit integer (`1e30`, `99999999999999999999999`).
         let value = match node.value {
             Value::Int(i) => Some(i),
-            #[allow(clippy::cast_possible_truncation)]
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "an integral float under 1e30"
+            )]
             Value::Float(f) if f.is_finite() && f.fract() == 0.0 => {
                 (f.abs() < 1e30).then_some(f as i128)
             }
@@ -336,9 +339,15 @@ impl<'a, 'n> Walker<'a, 'n> {
         }
         let Some(value) = value else { return };
         if let Some(minimum) = schema.minimum {
-            #[allow(clippy::cast_precision_loss)]
+            #[expect(
+                clippy::cast_precision_loss,
+                reason = "compared as the API server does, in float64"
+            )]
             if (value as f64) < minimum {
-                #[allow(clippy::cast_possible_truncation)]
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    reason = "CRD minimums are small integers"
+                )]
                 let message = format!("must be greater than or equal to {}", minimum as i64);
                 self.report(&registry::BELOW_MINIMUM, Anchor::Value, message);
             }

@@ -112,7 +112,14 @@ pub fn parse_go_duration(s: &str) -> Result<i64, String> {
         if f > 0 {
             // Go uses float64 here ("nanosecond accurate for fractions of hours");
             // the same IEEE operations give the same result.
-            v = v.wrapping_add((f as f64 * (unit as f64 / scale)) as u64);
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                clippy::cast_precision_loss,
+                reason = "Go's float64 arithmetic and uint64 conversion, mirrored"
+            )]
+            let fraction = (f as f64 * (unit as f64 / scale)) as u64;
+            v = v.wrapping_add(fraction);
             if v > LIMIT {
                 return Err(invalid());
             }
@@ -123,14 +130,16 @@ pub fn parse_go_duration(s: &str) -> Result<i64, String> {
             return Err(invalid());
         }
     }
+    // total <= 1<<63: `as` wraps only 1<<63, to i64::MIN, as Go's int64(uint64) does.
+    #[expect(clippy::cast_possible_wrap, reason = "Go's int64(uint64)")]
+    let signed = total as i64;
     if neg {
-        // total <= 1<<63, so this is -total (with 1<<63 giving i64::MIN, as in Go).
-        return Ok((total as i64).wrapping_neg());
+        return Ok(signed.wrapping_neg());
     }
     if total > LIMIT - 1 {
         return Err(invalid());
     }
-    Ok(total as i64)
+    Ok(signed)
 }
 
 /// Go's `leadingInt`: consumes `[0-9]*` from `pos`; `None` on overflow past 1<<63.

@@ -156,8 +156,8 @@ pub fn parse_quantity(s: &str) -> Result<Quantity, QuantityError> {
     let (binary, exponent, mut format) =
         interpret_suffix(scanned.suffix).ok_or(QuantityError::Suffix)?;
 
-    let num_len = scanned.num.len() as i64;
-    let denom_len = scanned.denom.len() as i64;
+    #[expect(clippy::cast_possible_wrap, reason = "lengths of a text under 32 MiB")]
+    let (num_len, denom_len) = (scanned.num.len() as i64, scanned.denom.len() as i64);
 
     // Replay Go's choice between its int64 fast path and its inf.Dec slow path: only
     // the slow path can fail with ErrNumeric, and only the fast path keeps the input
@@ -399,7 +399,12 @@ fn interpret_suffix(suffix: &[u8]) -> Option<(bool, i32, QuantityFormat)> {
         [b'e' | b'E', rest @ ..] if !rest.is_empty() => {
             // strconv.ParseInt(rest, 10, 64), then int32(parsed): Go truncates.
             let parsed = go_parse_int64(rest)?;
-            Some((false, parsed as i32, DecimalExponent))
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "Go's int32(int64) truncates"
+            )]
+            let parsed = parsed as i32;
+            Some((false, parsed, DecimalExponent))
         }
         _ => None,
     }
@@ -469,7 +474,7 @@ fn normalize(digits: &mut Vec<u8>, exponent: &mut i64) {
     if digits.is_empty() {
         *exponent = 0;
     } else {
-        *exponent = exponent.saturating_add(trail as i64);
+        *exponent = exponent.saturating_add(i64::try_from(trail).unwrap_or(i64::MAX));
     }
 }
 
@@ -557,7 +562,7 @@ impl Quantity {
         let mut exponent = self.exponent;
         // Go lowers the exponent to a multiple of 3, multiplying the mantissa by 10s.
         let pad = exponent.rem_euclid(3);
-        digits.extend(std::iter::repeat_n(0, pad as usize));
+        digits.extend(std::iter::repeat_n(0, usize::try_from(pad).unwrap_or(0)));
         exponent -= pad;
         let number: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
         let suffix = match self.format {
@@ -583,7 +588,9 @@ impl Quantity {
     /// For binary formatting: the magnitude as an integer when it is one and is at
     /// least 1024 (Go prints smaller or fractional values in DecimalSI form).
     fn binary_integer(&self) -> Option<u64> {
-        if self.exponent < 0 || self.digits.len() as i64 + self.exponent > 19 {
+        if self.exponent < 0
+            || i64::try_from(self.digits.len()).map_or(true, |len| len + self.exponent > 19)
+        {
             return None;
         }
         let mut v: u64 = 0;

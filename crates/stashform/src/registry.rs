@@ -506,6 +506,11 @@ rules! {
         why "Fine if the Repository exists in the cluster; a typo otherwise."
         invalid "dataSource:\n  repository: gcs-postgres-rep\n"
         valid "dataSource:\n  repository: gcs-postgres-repo\n";
+    MISSING_HOOK_TEMPLATE_IN_BUNDLE = "KS705" "hook-template-not-in-bundle" Info Bundle
+        what "A hook's hookTemplate names a HookTemplate that this multi-document file does not contain."
+        why "Checked only when the file holds HookTemplates. Fine if it exists in the cluster; a typo otherwise: admission does not look the HookTemplate up when it is missing (kubestash/apimachinery `webhooks/core/v1alpha1/backupconfiguration.go`, the usage-policy check skips templates it cannot find), so the hook fails when the backup or restore runs."
+        invalid "hooks:\n  preBackup:\n    - name: freeze\n      hookTemplate: {name: readonly-hok, namespace: demo}\n---\nkind: HookTemplate\nmetadata: {name: readonly-hook, namespace: demo}\n"
+        valid "hooks:\n  preBackup:\n    - name: freeze\n      hookTemplate: {name: readonly-hook, namespace: demo}\n---\nkind: HookTemplate\nmetadata: {name: readonly-hook, namespace: demo}\n";
 }
 
 /// Look a rule up by code (`KS401`) or name (`invalid-schedule`).

@@ -128,16 +128,17 @@ impl Summary {
                     .iter()
                     .enumerate()
                 {
-                    let session_path = spec.key("sessions").index(s);
-                    for (node, path) in
-                        hooks(Some(session), &session_path, &["preBackup", "postBackup"])
-                    {
-                        refer(
-                            node,
-                            path,
-                            "HookTemplate",
-                            &registry::MISSING_HOOK_TEMPLATE_IN_BUNDLE,
-                        );
+                    if session.get("hooks").is_some() {
+                        let session_path = spec.key("sessions").index(s);
+                        let lists = ["preBackup", "postBackup"];
+                        for (node, path) in hooks(Some(session), &session_path, &lists) {
+                            refer(
+                                node,
+                                path,
+                                "HookTemplate",
+                                &registry::MISSING_HOOK_TEMPLATE_IN_BUNDLE,
+                            );
+                        }
                     }
                     for (r, repo) in session.items_at("repositories").iter().enumerate() {
                         let path = spec

@@ -67,12 +67,12 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
                 .get("metadata")
                 .and_then(|m| m.str_at("name"))
                 .unwrap_or_default();
-            sessions(spec, &Path::root().key("spec"), Some(bc_name), out);
+            sessions(spec, &|| Path::root().key("spec"), Some(bc_name), out);
         }
         // A blueprint's BackupConfigurations are named by auto-backup, after their targets.
         "BackupBlueprint" => sessions(
             spec.and_then(|s| s.get("backupConfigurationTemplate")),
-            &Path::root().key("spec").key("backupConfigurationTemplate"),
+            &|| Path::root().key("spec").key("backupConfigurationTemplate"),
             None,
             out,
         ),
@@ -84,14 +84,14 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
 /// template); `bc_name` when known, for the CronJob names.
 fn sessions(
     spec: Option<&Node>,
-    spec_path: &Path,
+    spec_path: &dyn Fn() -> Path,
     bc_name: Option<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
     let sessions = spec.map(|s| s.items_at("sessions")).unwrap_or_default();
     for (s, session) in sessions.iter().enumerate() {
         // Paths are built only for diagnostics: a clean document allocates none.
-        let path = || spec_path.key("sessions").index(s);
+        let path = || spec_path().key("sessions").index(s);
         let session_name = session.str_at("name").unwrap_or_default();
         let Some(scheduler) = session.get("scheduler") else {
             continue;

@@ -498,15 +498,14 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
     let mut walker = Walker::new(&mut on_resources);
     walker.document(root, crd);
     out.append(&mut walker.diagnostics);
-    let mut layers = Vec::new();
-    admission::check(kind, root, &mut layers);
-    kubernetes::check(kind, root, &mut layers);
-    addon::check(kind, root, &mut layers);
-    advice::check(kind, root, &mut layers);
+    let walked = out.len();
+    admission::check(kind, root, &mut out);
+    kubernetes::check(kind, root, &mut out);
+    addon::check(kind, root, &mut out);
+    advice::check(kind, root, &mut out);
     if kind == "BackupBlueprint" {
-        variables::drop_templated(root, &mut layers);
+        variables::drop_templated(root, walked, &mut out);
     }
-    out.append(&mut layers);
     out
 }
 

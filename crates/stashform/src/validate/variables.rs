@@ -27,11 +27,15 @@ pub fn has_variable(text: &str) -> bool {
     false
 }
 
-/// Drop the findings about a templated value: `diagnostics` are the BackupConfiguration
-/// rules' findings on a blueprint (not the CRD's).
-pub fn drop_templated(root: &Node, diagnostics: &mut Vec<Diagnostic>) {
+/// Drop the findings about a templated value among `diagnostics[from..]`: the BackupConfiguration
+/// rules' findings on a blueprint (those before `from` are the CRD's, which stand).
+pub fn drop_templated(root: &Node, from: usize, diagnostics: &mut Vec<Diagnostic>) {
+    let mut index = 0;
     diagnostics.retain(|d| {
-        compares_values(d) || !matches!(at(root, &d.path), Some(Node { value: Value::Str(text), .. }) if has_variable(text))
+        index += 1;
+        index <= from
+            || compares_values(d)
+            || !matches!(at(root, &d.path), Some(Node { value: Value::Str(text), .. }) if has_variable(text))
     });
 }
 

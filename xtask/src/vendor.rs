@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use serde_json::{Map, Value, json};
 use stashform::source::yaml;
 
-/// The kinds the core validates, by CRD file.
+/// The kinds the core validates, by CRD file: the ones users write, then the ones the operator
+/// creates (pasted from `kubectl get -o yaml`).
 const CRDS: &[(&str, &str)] = &[
     (
         "BackupConfiguration",
@@ -20,6 +21,14 @@ const CRDS: &[(&str, &str)] = &[
         "RetentionPolicy",
         "storage.kubestash.com_retentionpolicies.yaml",
     ),
+    (
+        "BackupBlueprint",
+        "core.kubestash.com_backupblueprints.yaml",
+    ),
+    ("HookTemplate", "core.kubestash.com_hooktemplates.yaml"),
+    ("BackupSession", "core.kubestash.com_backupsessions.yaml"),
+    ("Repository", "storage.kubestash.com_repositories.yaml"),
+    ("Snapshot", "storage.kubestash.com_snapshots.yaml"),
 ];
 
 pub fn run(root: &Path) -> Result<(), String> {
@@ -95,14 +104,17 @@ fn read_yaml(path: &Path) -> Result<Vec<Value>, String> {
     Ok(loaded.documents.iter().map(|d| d.root.to_json()).collect())
 }
 
-/// Drop documentation; keep everything that validation uses.
+/// Drop documentation and what neither validation nor the editor schema reads: every kind's
+/// data is in every wasm. `x-kubernetes-map-type` and `x-kubernetes-list-type: atomic` only
+/// say how server-side apply merges; the list types that constrain items (`map`, `set`) stay.
 fn strip(schema: &Value) -> Value {
     match schema {
         Value::Object(map) => {
             let mut out = Map::new();
             for (key, value) in map {
                 match key.as_str() {
-                    "description" | "default" => {}
+                    "description" | "default" | "x-kubernetes-map-type" => {}
+                    "x-kubernetes-list-type" if value == "atomic" => {}
                     "properties" => {
                         let props = value
                             .as_object()

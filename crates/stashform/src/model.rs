@@ -367,11 +367,17 @@ mod tests {
 
     #[test]
     fn every_crd_field_round_trips_through_the_model() {
-        for kind in schema::KINDS {
+        // The kinds the model types (the others are `Document::Other`).
+        for kind in [
+            "BackupConfiguration",
+            "RestoreSession",
+            "BackupStorage",
+            "RetentionPolicy",
+        ] {
             let crd = schema::crd(kind).unwrap();
             let mut document = maximal(&crd.schema, 12);
             document["apiVersion"] = Value::String(crd.api_version.clone());
-            document["kind"] = Value::String((*kind).to_owned());
+            document["kind"] = Value::String(kind.to_owned());
             document["metadata"] =
                 serde_json::json!({"name": "n", "namespace": "ns", "labels": {"a": "b"}});
             let typed = Document::from_json(document.clone());

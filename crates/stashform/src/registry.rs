@@ -367,6 +367,16 @@ rules! {
         why "The webhook dereferences it and fails (HTTP 500)."
         invalid "usagePolicy: {}\n"
         valid "usagePolicy:\n  allowedNamespaces:\n    from: Same\n";
+    MISSING_BLUEPRINT_TEMPLATE = "KS327" "blueprint-template-missing" Error Admission
+        what "A BackupBlueprint without spec.backupConfigurationTemplate."
+        why "The webhook rejects it: `backupConfigurationTemplate can not be empty` (kubestash/apimachinery `webhooks/core/v1alpha1/backupblueprint.go`, `validateBackendsAgainstUsagePolicy`). Without a template auto-backup has nothing to make the BackupConfigurations from."
+        invalid "kind: BackupBlueprint\nspec:\n  usagePolicy:\n    allowedNamespaces:\n      from: All\n"
+        valid "kind: BackupBlueprint\nspec:\n  usagePolicy:\n    allowedNamespaces:\n      from: All\n  backupConfigurationTemplate:\n    backends: [...]\n    sessions: [...]\n";
+    MISSING_HOOK_EXECUTOR = "KS328" "hook-executor-missing" Error Admission
+        what "A HookTemplate without spec.executor."
+        why "The webhook rejects it: `executor can not be empty` on create, `executor field can not be empty` on update (kubestash/apimachinery `webhooks/core/v1alpha1/hooktemplate.go`, `ValidateCreate`/`ValidateUpdate`). The executor says where the hook runs."
+        invalid "kind: HookTemplate\nspec:\n  action:\n    exec:\n      command: [/bin/sh, -c, echo done]\n"
+        valid "kind: HookTemplate\nspec:\n  action:\n    exec:\n      command: [/bin/sh, -c, echo done]\n  executor:\n    type: Pod\n    pod:\n      selector: app=db\n";
 
     INVALID_SCHEDULE = "KS401" "invalid-schedule" Error Kubernetes
         what "A schedule that Kubernetes' CronJob validation rejects (robfig/cron v3 ParseStandard)."
@@ -496,6 +506,11 @@ rules! {
         why "Fine if the Repository exists in the cluster; a typo otherwise."
         invalid "dataSource:\n  repository: gcs-postgres-rep\n"
         valid "dataSource:\n  repository: gcs-postgres-repo\n";
+    MISSING_HOOK_TEMPLATE_IN_BUNDLE = "KS705" "hook-template-not-in-bundle" Info Bundle
+        what "A hook's hookTemplate names a HookTemplate that this multi-document file does not contain."
+        why "Checked only when the file holds HookTemplates. Fine if it exists in the cluster; a typo otherwise: admission does not look the HookTemplate up when it is missing (kubestash/apimachinery `webhooks/core/v1alpha1/backupconfiguration.go`, the usage-policy check skips templates it cannot find), so the hook fails when the backup or restore runs."
+        invalid "hooks:\n  preBackup:\n    - name: freeze\n      hookTemplate: {name: readonly-hok, namespace: demo}\n---\nkind: HookTemplate\nmetadata: {name: readonly-hook, namespace: demo}\n"
+        valid "hooks:\n  preBackup:\n    - name: freeze\n      hookTemplate: {name: readonly-hook, namespace: demo}\n---\nkind: HookTemplate\nmetadata: {name: readonly-hook, namespace: demo}\n";
 }
 
 /// Look a rule up by code (`KS401`) or name (`invalid-schedule`).

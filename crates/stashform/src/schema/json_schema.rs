@@ -98,3 +98,27 @@ pub fn json_schema(kind: &str) -> Option<serde_json::Value> {
     }
     Some(schema)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::json_schema;
+
+    #[test]
+    fn every_kind_users_write_has_an_editor_schema() {
+        for kind in super::KINDS {
+            let schema = json_schema(kind).unwrap_or_else(|| panic!("{kind}"));
+            assert_eq!(schema["properties"]["kind"]["const"], *kind);
+        }
+        let blueprint = json_schema("blueprint").unwrap();
+        let template =
+            &blueprint["properties"]["spec"]["properties"]["backupConfigurationTemplate"];
+        assert!(template["properties"]["sessions"]["items"]["properties"]["scheduler"].is_object());
+        assert_eq!(template["additionalProperties"], false);
+        assert!(
+            json_schema("hook").unwrap()["properties"]["spec"]["properties"]["executor"]
+                .is_object()
+        );
+        // The operator's objects are checked, but nobody writes them: no editor schema.
+        assert!(json_schema("Snapshot").is_none());
+    }
+}

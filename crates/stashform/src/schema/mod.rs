@@ -149,13 +149,35 @@ fn crds() -> &'static [Crd] {
     })
 }
 
-/// The kinds stashform validates.
+/// The kinds users write that stashform validates (and makes editor schemas of).
 pub const KINDS: &[&str] = &[
     "BackupConfiguration",
     "RestoreSession",
     "BackupStorage",
     "RetentionPolicy",
+    "BackupBlueprint",
+    "HookTemplate",
 ];
+
+/// The kinds the operator creates (`kubectl get -o yaml` output pasted into a file): checked
+/// against their CRDs like every other kind, status and server-set metadata included.
+pub const OPERATOR_KINDS: &[&str] = &["BackupSession", "Repository", "Snapshot"];
+
+/// Kinds a KubeStash group serves whose CRD is not in the reference data (so not vendored):
+/// recognised, and judged only by what is certain without a schema (the apiVersion, the
+/// object's name and namespace). BackupVerifier's webhook is not registered upstream either.
+pub const SCHEMALESS_KINDS: &[(&str, &[&str])] = &[(
+    "core.kubestash.com",
+    &["BackupVerifier", "BackupVerificationSession"],
+)];
+
+/// Whether `kind` is served in `group` without a vendored CRD (see [`SCHEMALESS_KINDS`]).
+#[must_use]
+pub fn is_schemaless(group: &str, kind: &str) -> bool {
+    SCHEMALESS_KINDS
+        .iter()
+        .any(|(g, kinds)| *g == group && kinds.contains(&kind))
+}
 
 /// Every kind the KubeStash API groups serve, by group: the CRDs of kubestash/apimachinery
 /// `crds/` (BackupVerifier and BackupVerificationSession are served too, though their CRDs
@@ -270,6 +292,7 @@ pub fn closest<'a>(
 }
 
 /// The kind a user means: `BackupConfiguration`, `backupconfiguration`, `backup`, `bc`, ...
+/// (the kinds users write: [`KINDS`]).
 #[must_use]
 pub fn resolve_kind(name: &str) -> Option<&'static str> {
     let lower = name.to_ascii_lowercase();
@@ -278,6 +301,8 @@ pub fn resolve_kind(name: &str) -> Option<&'static str> {
         "restoresession" | "restore" => "RestoreSession",
         "backupstorage" | "storage" => "BackupStorage",
         "retentionpolicy" | "retention" => "RetentionPolicy",
+        "backupblueprint" | "blueprint" => "BackupBlueprint",
+        "hooktemplate" | "hook" => "HookTemplate",
         _ => return None,
     };
     Some(kind)

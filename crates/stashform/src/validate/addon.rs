@@ -11,16 +11,10 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
     let spec_path = Path::root().key("spec");
     let Some(spec) = root.get("spec") else { return };
     match kind {
-        "BackupConfiguration" => {
-            for (s, session) in spec.items_at("sessions").iter().enumerate() {
-                if let Some(addon) = session.get("addon") {
-                    addon_info(
-                        addon,
-                        &|| spec_path.key("sessions").index(s).key("addon"),
-                        Direction::Backup,
-                        out,
-                    );
-                }
+        "BackupConfiguration" => backup_sessions(spec, &spec_path, out),
+        "BackupBlueprint" => {
+            if let Some(template) = spec.get("backupConfigurationTemplate") {
+                backup_sessions(template, &spec_path.key("backupConfigurationTemplate"), out);
             }
         }
         "RestoreSession" => {
@@ -29,6 +23,20 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
             }
         }
         _ => {}
+    }
+}
+
+/// The addon of each session of a BackupConfiguration's spec (or a blueprint's template).
+fn backup_sessions(spec: &Node, spec_path: &Path, out: &mut Vec<Diagnostic>) {
+    for (s, session) in spec.items_at("sessions").iter().enumerate() {
+        if let Some(addon) = session.get("addon") {
+            addon_info(
+                addon,
+                &|| spec_path.key("sessions").index(s).key("addon"),
+                Direction::Backup,
+                out,
+            );
+        }
     }
 }
 

@@ -24,7 +24,62 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
             );
         }
         "RetentionPolicy" => retention_policy(spec, &spec_path, out),
+        "BackupBlueprint" => backup_blueprint(spec, &spec_path, out),
+        "HookTemplate" => hook_template(spec, &spec_path, out),
         _ => {}
+    }
+}
+
+/// The BackupBlueprint webhook (kubestash/apimachinery `webhooks/core/v1alpha1/backupblueprint.go`):
+/// the usage policy's selector, then a template must be there. The template itself is judged
+/// by the BackupConfiguration webhook once auto-backup makes a BackupConfiguration of it, so
+/// its rules run on the template here (values with `${...}` variables are left to
+/// `validate::variables`).
+fn backup_blueprint(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic>) {
+    usage_policy(
+        spec.and_then(|s| s.get("usagePolicy")),
+        &spec_path.key("usagePolicy"),
+        out,
+    );
+    let template_path = spec_path.key("backupConfigurationTemplate");
+    match spec
+        .and_then(|s| s.get("backupConfigurationTemplate"))
+        .filter(|t| !t.is_null())
+    {
+        None => {
+            let mut d = Diagnostic::new(
+                &registry::MISSING_BLUEPRINT_TEMPLATE,
+                template_path,
+                "a BackupBlueprint needs `spec.backupConfigurationTemplate`",
+            )
+            .anchor(Anchor::Missing)
+            .upstream("backupConfigurationTemplate can not be empty");
+            d.help = Some("add backupConfigurationTemplate with backends and sessions, as in a BackupConfiguration's spec".to_owned());
+            out.push(d);
+        }
+        Some(template) => backup_configuration(Some(template), &template_path, out),
+    }
+}
+
+/// The HookTemplate webhook's rule that KUBESTASH.md §2.5 records: an executor is required
+/// (kubestash/apimachinery `webhooks/core/v1alpha1/hooktemplate.go`).
+fn hook_template(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic>) {
+    if spec
+        .and_then(|s| s.get("executor"))
+        .is_none_or(Node::is_null)
+    {
+        let mut d = Diagnostic::new(
+            &registry::MISSING_HOOK_EXECUTOR,
+            spec_path.key("executor"),
+            "a HookTemplate needs `spec.executor`",
+        )
+        .anchor(Anchor::Missing)
+        .upstream("executor can not be empty");
+        d.help = Some(
+            "add executor: {type: Pod, pod: {selector: <labels>}} (or type Function / Operator)"
+                .to_owned(),
+        );
+        out.push(d);
     }
 }
 

@@ -41,6 +41,14 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
             }
         }
         "RestoreSession" => restore_session(spec, &spec_path, out),
+        "BackupBlueprint" => {
+            let template_path = spec_path.key("backupConfigurationTemplate");
+            if let Some(template) = spec.get("backupConfigurationTemplate") {
+                for (s, session) in template.items_at("sessions").iter().enumerate() {
+                    backup_session(session, &|| template_path.key("sessions").index(s), out);
+                }
+            }
+        }
         _ => {}
     }
 }

@@ -54,7 +54,11 @@ impl Summary {
         }
         let mut refer =
             |node: Option<&Node>, path: Path, kind: &'static str, rule: &'static Rule| {
-                let Some(name) = node.and_then(|n| n.str_at("name")) else {
+                // A blueprint's `${...}` names are the target's to fill.
+                let Some(name) = node
+                    .and_then(|n| n.str_at("name"))
+                    .filter(|name| !super::variables::has_variable(name))
+                else {
                     return;
                 };
                 let namespace = node.and_then(|n| n.str_at("namespace")).or(own_namespace);
@@ -68,11 +72,37 @@ impl Summary {
                     note,
                 });
             };
-        let spec = Path::root().key("spec");
+        let mut spec = Path::root().key("spec");
+        let mut spec_node = root.get("spec");
+        fn hooks<'n>(
+            spec_node: Option<&'n Node>,
+            spec: &Path,
+            lists: &[&'static str],
+        ) -> Vec<(Option<&'n Node>, Path)> {
+            let mut found = Vec::new();
+            for list in lists {
+                let hooks = spec_node.and_then(|s| s.get("hooks"));
+                for (h, hook) in hooks
+                    .map(|h| h.items_at(list))
+                    .unwrap_or_default()
+                    .iter()
+                    .enumerate()
+                {
+                    found.push((
+                        hook.get("hookTemplate"),
+                        spec.key("hooks").key(list).index(h).key("hookTemplate"),
+                    ));
+                }
+            }
+            found
+        }
+        if kind == Some("BackupBlueprint") {
+            spec = spec.key("backupConfigurationTemplate");
+            spec_node = spec_node.and_then(|s| s.get("backupConfigurationTemplate"));
+        }
         match kind {
-            Some("BackupConfiguration") => {
-                for (b, backend) in root
-                    .get("spec")
+            Some("BackupConfiguration" | "BackupBlueprint") => {
+                for (b, backend) in spec_node
                     .map(|s| s.items_at("backends"))
                     .unwrap_or_default()
                     .iter()
@@ -92,13 +122,24 @@ impl Summary {
                         &registry::MISSING_RETENTION_IN_BUNDLE,
                     );
                 }
-                for (s, session) in root
-                    .get("spec")
+                for (s, session) in spec_node
                     .map(|s| s.items_at("sessions"))
                     .unwrap_or_default()
                     .iter()
                     .enumerate()
                 {
+                    if session.get("hooks").is_some() {
+                        let session_path = spec.key("sessions").index(s);
+                        let lists = ["preBackup", "postBackup"];
+                        for (node, path) in hooks(Some(session), &session_path, &lists) {
+                            refer(
+                                node,
+                                path,
+                                "HookTemplate",
+                                &registry::MISSING_HOOK_TEMPLATE_IN_BUNDLE,
+                            );
+                        }
+                    }
                     for (r, repo) in session.items_at("repositories").iter().enumerate() {
                         let path = spec
                             .key("sessions")
@@ -112,7 +153,9 @@ impl Summary {
                             "Secret",
                             &registry::MISSING_SECRET_IN_BUNDLE,
                         );
-                        if let Some(name) = repo.str_at("name") {
+                        if kind == Some("BackupConfiguration")
+                            && let Some(name) = repo.str_at("name")
+                        {
                             summary.declared.push((
                                 "Repository".to_owned(),
                                 name.to_owned(),
@@ -123,6 +166,14 @@ impl Summary {
                 }
             }
             Some("RestoreSession") => {
+                for (node, path) in hooks(spec_node, &spec, &["preRestore", "postRestore"]) {
+                    refer(
+                        node,
+                        path,
+                        "HookTemplate",
+                        &registry::MISSING_HOOK_TEMPLATE_IN_BUNDLE,
+                    );
+                }
                 let ds_path = spec.key("dataSource");
                 let data_source = root.get("spec").and_then(|s| s.get("dataSource"));
                 refer(

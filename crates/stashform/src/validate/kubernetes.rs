@@ -60,20 +60,38 @@ fn cronjob_collision(
 }
 
 pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
-    if kind != "BackupConfiguration" {
-        return;
+    let spec = root.get("spec");
+    match kind {
+        "BackupConfiguration" => {
+            let bc_name = root
+                .get("metadata")
+                .and_then(|m| m.str_at("name"))
+                .unwrap_or_default();
+            sessions(spec, &|| Path::root().key("spec"), Some(bc_name), out);
+        }
+        // A blueprint's BackupConfigurations are named by auto-backup, after their targets.
+        "BackupBlueprint" => sessions(
+            spec.and_then(|s| s.get("backupConfigurationTemplate")),
+            &|| Path::root().key("spec").key("backupConfigurationTemplate"),
+            None,
+            out,
+        ),
+        _ => {}
     }
-    let bc_name = root
-        .get("metadata")
-        .and_then(|m| m.str_at("name"))
-        .unwrap_or_default();
-    let sessions = root
-        .get("spec")
-        .map(|s| s.items_at("sessions"))
-        .unwrap_or_default();
+}
+
+/// The CronJob and Job of each session of a BackupConfiguration's spec (or a blueprint's
+/// template); `bc_name` when known, for the CronJob names.
+fn sessions(
+    spec: Option<&Node>,
+    spec_path: &dyn Fn() -> Path,
+    bc_name: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let sessions = spec.map(|s| s.items_at("sessions")).unwrap_or_default();
     for (s, session) in sessions.iter().enumerate() {
         // Paths are built only for diagnostics: a clean document allocates none.
-        let path = || Path::root().key("spec").key("sessions").index(s);
+        let path = || spec_path().key("sessions").index(s);
         let session_name = session.str_at("name").unwrap_or_default();
         let Some(scheduler) = session.get("scheduler") else {
             continue;
@@ -104,7 +122,9 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
         if let Some(job) = scheduler.get("jobTemplate") {
             job_spec(job, &|| scheduler_path().key("jobTemplate"), out);
         }
-        cronjob_collision(bc_name, session_name, &sessions[..s], &path, out);
+        if let Some(bc_name) = bc_name {
+            cronjob_collision(bc_name, session_name, &sessions[..s], &path, out);
+        }
     }
 }
 

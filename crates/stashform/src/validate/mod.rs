@@ -10,6 +10,7 @@ mod kubernetes;
 mod options;
 pub mod structure;
 mod suppress;
+pub mod variables;
 
 pub use options::{CheckOptions, Level, UnknownRule};
 pub use suppress::Suppressed;
@@ -39,7 +40,7 @@ pub struct DocumentInfo {
     pub kind: Option<String>,
     pub name: Option<String>,
     pub namespace: Option<String>,
-    /// Whether stashform validates this kind.
+    /// Whether stashform validates this kind (BackupVerifier: its apiVersion and metadata only).
     pub checked: bool,
     /// Byte offset where the document starts.
     pub offset: usize,
@@ -375,7 +376,13 @@ fn info(document: &Document) -> DocumentInfo {
         namespace: metadata
             .and_then(|m| m.str_at("namespace"))
             .map(str::to_owned),
-        checked: kind.and_then(schema::crd).is_some(),
+        checked: kind.is_some_and(|kind| {
+            let group = root
+                .str_at("apiVersion")
+                .and_then(|v| v.rsplit_once('/'))
+                .map_or("", |(group, _)| group);
+            schema::crd(kind).is_some() || schema::is_schemaless(group, kind)
+        }),
         offset: root.span.start,
     }
 }
@@ -418,6 +425,10 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
     let Some(crd) = schema::crd(kind) else {
         let api_version = root.str_at("apiVersion").unwrap_or_default();
         let group = api_version.rsplit_once('/').map_or("", |(group, _)| group);
+        if schema::is_schemaless(group, kind) {
+            schemaless(kind, group, api_version, root, &mut out);
+            return out;
+        }
         if let Some(kinds) = schema::kubestash_group_kinds(group)
             && !kinds.contains(&kind)
         {
@@ -487,11 +498,40 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
     let mut walker = Walker::new(&mut on_resources);
     walker.document(root, crd);
     out.append(&mut walker.diagnostics);
+    let walked = out.len();
     admission::check(kind, root, &mut out);
     kubernetes::check(kind, root, &mut out);
     addon::check(kind, root, &mut out);
     advice::check(kind, root, &mut out);
+    if kind == "BackupBlueprint" {
+        variables::drop_templated(root, walked, &mut out);
+    }
     out
+}
+
+/// A kind a KubeStash group serves without a vendored CRD (BackupVerifier): only what is
+/// certain without its schema, the version it is served at and the object's name and
+/// namespace.
+fn schemaless(kind: &str, group: &str, api_version: &str, root: &Node, out: &mut Vec<Diagnostic>) {
+    let served = format!("{group}/v1alpha1");
+    if api_version != served {
+        out.push(
+            Diagnostic::new(
+                &registry::WRONG_API_VERSION,
+                Path::root().key("apiVersion"),
+                format!("{kind} is served as `{served}`, not `{api_version}`"),
+            )
+            .help(format!("apiVersion: {served}"))
+            .upstream(format!(
+                "no matches for kind {} in version {}",
+                go_quote(kind),
+                go_quote(api_version)
+            ))
+            .fix(set_api_version(&served, "write")),
+        );
+    }
+    admission::check(kind, root, out);
+    advice::check(kind, root, out);
 }
 
 /// A kind is served at one apiVersion: the fix writes it.

@@ -56,6 +56,8 @@ pub fn build(root: &Path, out: &Path) -> Result<(), String> {
         .env("PATH", tools::path_with_node_bin(root))
         .args([
             "-Oz",
+            // Repeat the passes while they still shrink the module (about 1.5 KB gzip here).
+            "--converge",
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
             "--enable-sign-ext",

@@ -1,9 +1,16 @@
 //! The addon catalog: every Addon manifest of `shared/reference/addons` (KubeStash and KubeDB),
-//! vendored by `cargo xtask vendor` into `data/addons.json`.
+//! vendored by `cargo xtask vendor` into `data/addons.json`, and a user's own catalog
+//! ([`Catalog::from_manifests`]: Addon manifests as the installers ship them) that adds to it
+//! and replaces its addons by name. Vendoring reads the manifests with the same parser.
 
+use std::fmt;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::source::line_index::{Encoding, LineIndex};
+use crate::source::node::{Node, Value};
+use crate::source::yaml;
 
 /// An Addon: the tasks it offers for backup and for restore.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +109,359 @@ pub fn runtime_variable(text: &str) -> Option<Option<&'static str>> {
         .map(|(_, value)| *value)
 }
 
-/// Every addon, sorted by name.
+/// An installer whose Addon manifests the vendored catalog copies
+/// (`shared/reference/SOURCES.md`; `cargo xtask test` holds the two together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Installer {
+    /// `owner/name` on GitHub.
+    pub repository: &'static str,
+    pub commit: &'static str,
+    /// The commit's date (`YYYY-MM-DD`).
+    pub date: &'static str,
+    /// The folder of the vendored copies, as an [`Addon::source`] of the vendored catalog
+    /// starts.
+    pub vendored: &'static str,
+    /// The folder in the installer's repository that the vendored one copies.
+    pub folder: &'static str,
+}
+
+/// The installers the vendored catalog was taken from.
+pub const INSTALLERS: [Installer; 2] = [
+    Installer {
+        repository: "kubestash/installer",
+        commit: "bc3770b035453a5b3480f9697b5b0ac58df2039f",
+        date: "2026-07-21",
+        vendored: "shared/reference/addons/kubestash-raw/",
+        folder: "catalog/raw/",
+    },
+    Installer {
+        repository: "kubedb/installer",
+        commit: "0c6e2459d95d7d79403473e04b0c7469b387cb98",
+        date: "2026-08-21",
+        vendored: "shared/reference/addons/kubedb-raw/",
+        folder: "catalog/kubestash/raw/",
+    },
+];
+
+impl Installer {
+    /// `kubedb/installer@0c6e2459d95d of 2026-08-21`.
+    #[must_use]
+    pub fn label(&self) -> String {
+        format!(
+            "{}@{} of {}",
+            self.repository,
+            &self.commit[..12],
+            self.date
+        )
+    }
+
+    /// The installer of a vendored addon's `source`.
+    #[must_use]
+    pub fn of(source: &str) -> Option<&'static Self> {
+        INSTALLERS.iter().find(|i| source.starts_with(i.vendored))
+    }
+
+    /// Where a vendored manifest is published: its GitHub address at the commit.
+    #[must_use]
+    pub fn upstream(source: &str) -> Option<String> {
+        let installer = Self::of(source)?;
+        Some(format!(
+            "https://github.com/{}/blob/{}/{}{}",
+            installer.repository,
+            installer.commit,
+            installer.folder,
+            &source[installer.vendored.len()..]
+        ))
+    }
+}
+
+/// The installers of the vendored catalog, for `--version` and messages:
+/// `kubestash/installer@bc3770b03545 of 2026-07-21, kubedb/installer@0c6e2459d95d of 2026-08-21`.
+#[must_use]
+pub fn vendored_from() -> String {
+    INSTALLERS
+        .iter()
+        .map(Installer::label)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The catalog a check uses: the vendored one ([`Catalog::vendored`]), or the vendored one with
+/// a user's addons added and replacing those of the same name ([`Catalog::from_manifests`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Catalog {
+    /// The user's addons, sorted by name.
+    own: Vec<Addon>,
+    /// Manifest files read (none for the vendored catalog).
+    files: usize,
+}
+
+impl Catalog {
+    /// The vendored catalog alone.
+    #[must_use]
+    pub fn vendored() -> &'static Self {
+        static VENDORED: Catalog = Catalog {
+            own: Vec::new(),
+            files: 0,
+        };
+        &VENDORED
+    }
+
+    /// A catalog of the Addon manifests in `files` (`(name, text)`: multi-document YAML as
+    /// the KubeStash and KubeDB installers ship it, raw or rendered by `helm template`, or a
+    /// `kind: List` from `kubectl get addons -o yaml`), added to the vendored one: an addon of
+    /// the same name replaces the vendored addon, and of two with one name the later wins.
+    /// Functions and other kinds are skipped. Each addon's `source` is its file's name.
+    ///
+    /// ```
+    /// use stashform::catalog::Catalog;
+    /// let text = "apiVersion: addons.kubestash.com/v1alpha1\nkind: Addon\nmetadata:\n  name: my-addon\nspec:\n  backupTasks:\n  - name: dump\n    function: my-backup\n";
+    /// let catalog = Catalog::from_manifests([("my.yaml", text)]).unwrap();
+    /// assert_eq!(catalog.addon("my-addon").unwrap().backup_tasks[0].name, "dump");
+    /// assert!(catalog.addon("postgres-addon").is_some());
+    /// let broken = Catalog::from_manifests([("bad.yaml", "kind: Addon\nmetadata: {name: [\n")]);
+    /// assert!(broken.unwrap_err()[0].to_string().starts_with("bad.yaml:"));
+    /// ```
+    ///
+    /// # Errors
+    /// Every problem of every file: YAML that does not load (a Helm template that was not
+    /// rendered), an Addon without a name, tasks or parameters that are not lists of named
+    /// entries.
+    pub fn from_manifests<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, Vec<CatalogError>> {
+        let mut own: Vec<Addon> = Vec::new();
+        let mut errors = Vec::new();
+        let mut count = 0;
+        for (file, text) in files {
+            count += 1;
+            let mut problems = Vec::new();
+            let loaded = yaml::load(text);
+            for d in &loaded.diagnostics {
+                if d.severity == crate::Severity::Error {
+                    let helm = if text.contains("{{") {
+                        " (a Helm template: render it with `helm template` first)"
+                    } else {
+                        ""
+                    };
+                    problems.push((
+                        d.span.unwrap_or_default().start,
+                        format!("{}{helm}", d.message),
+                    ));
+                }
+            }
+            for document in &loaded.documents {
+                let root = &document.root;
+                let items = if root.str_at("kind").is_some_and(|k| k.ends_with("List")) {
+                    root.items_at("items")
+                } else {
+                    std::slice::from_ref(root)
+                };
+                for item in items.iter().filter(|i| i.str_at("kind") == Some("Addon")) {
+                    match parse_addon(item, file) {
+                        Ok(addon) => {
+                            own.retain(|a| a.name != addon.name);
+                            own.push(addon);
+                        }
+                        Err(problem) => problems.push(problem),
+                    }
+                }
+            }
+            if !problems.is_empty() {
+                let index = LineIndex::new(text);
+                errors.extend(problems.into_iter().map(|(offset, message)| {
+                    let at = index.line_col(text, offset, Encoding::Utf8);
+                    CatalogError {
+                        file: file.to_owned(),
+                        line: at.line,
+                        column: at.column,
+                        message,
+                    }
+                }));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        own.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Self { own, files: count })
+    }
+
+    /// An addon by name: the user's, else the vendored one.
+    #[must_use]
+    pub fn addon(&self, name: &str) -> Option<&Addon> {
+        self.own
+            .iter()
+            .find(|a| a.name == name)
+            .or_else(|| addon(name))
+    }
+
+    /// Every addon, sorted by name.
+    #[must_use]
+    pub fn addons(&self) -> Vec<&Addon> {
+        let mut all: Vec<&Addon> = self.own.iter().collect();
+        all.extend(
+            addons()
+                .iter()
+                .filter(|a| !self.own.iter().any(|o| o.name == a.name)),
+        );
+        all.sort_by(|a, b| a.name.cmp(&b.name));
+        all
+    }
+
+    /// The user's addons (none in the vendored catalog), sorted by name.
+    #[must_use]
+    pub fn own(&self) -> &[Addon] {
+        &self.own
+    }
+
+    /// Which catalog this is, for messages: `the vendored catalog (kubestash/installer@…)`, or
+    /// `your catalog (N addons) and the vendored one (…)`.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        if self.files == 0 {
+            format!("the vendored catalog ({})", vendored_from())
+        } else {
+            format!(
+                "your catalog ({} {}) and the vendored one ({})",
+                self.own.len(),
+                if self.own.len() == 1 {
+                    "addon"
+                } else {
+                    "addons"
+                },
+                vendored_from()
+            )
+        }
+    }
+
+    /// Where an addon of this catalog comes from, for messages: `your catalog (file.yaml)` or
+    /// `the vendored catalog (kubedb/installer@…)`.
+    #[must_use]
+    pub fn origin(&self, addon: &Addon) -> String {
+        if self.own.iter().any(|a| std::ptr::eq(a, addon)) {
+            format!("your catalog ({})", addon.source)
+        } else {
+            let from = Installer::of(&addon.source).map_or_else(vendored_from, Installer::label);
+            format!("the vendored catalog ({from})")
+        }
+    }
+}
+
+/// A problem in a catalog's manifest, at a place: `file:line:column: message` (1-based; the
+/// column counts UTF-8 bytes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+/// An Addon manifest's catalog entry; `Err` with the offset and message of what is missing.
+fn parse_addon(root: &Node, source: &str) -> Result<Addon, (usize, String)> {
+    let metadata = root.get("metadata");
+    let name = metadata
+        .and_then(|m| m.str_at("name"))
+        .filter(|n| !n.is_empty());
+    let Some(name) = name else {
+        let at = metadata.unwrap_or(root).span.start;
+        return Err((at, "an Addon needs a `metadata.name`".to_owned()));
+    };
+    let spec = root.get("spec");
+    Ok(Addon {
+        name: name.to_owned(),
+        source: source.to_owned(),
+        backup_tasks: parse_tasks(spec, "backupTasks")?,
+        restore_tasks: parse_tasks(spec, "restoreTasks")?,
+    })
+}
+
+/// A list field of entries with a `name`, or the offset and message of where it is not.
+fn named<'n>(
+    node: Option<&'n Node>,
+    what: &str,
+) -> Result<Vec<(&'n Node, &'n str)>, (usize, String)> {
+    let items = match node.map(|n| &n.value) {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Seq(items)) => items,
+        Some(_) => {
+            let at = node.map_or(0, |n| n.span.start);
+            return Err((at, format!("`{what}` is a list")));
+        }
+    };
+    items
+        .iter()
+        .map(|item| match item.str_at("name") {
+            Some(name) => Ok((item, name)),
+            None => Err((
+                item.span.start,
+                format!("an entry of `{what}` needs a `name`"),
+            )),
+        })
+        .collect()
+}
+
+fn parse_tasks(spec: Option<&Node>, key: &str) -> Result<Vec<Task>, (usize, String)> {
+    named(spec.and_then(|s| s.get(key)), key)?
+        .into_iter()
+        .map(|(task, name)| {
+            let parameters = named(task.get("parameters"), "parameters")?
+                .into_iter()
+                .map(|(p, name)| {
+                    let usage = p.str_at("usage").unwrap_or_default();
+                    Parameter {
+                        name: name.to_owned(),
+                        usage: usage.to_owned(),
+                        required: p
+                            .get("required")
+                            .is_some_and(|r| r.value == Value::Bool(true)),
+                        default: p.str_at("default").map(str::to_owned),
+                        allowed: allowed_values(usage),
+                    }
+                })
+                .collect();
+            Ok(Task {
+                name: name.to_owned(),
+                function: task.str_at("function").unwrap_or_default().to_owned(),
+                driver: task.str_at("driver").map(str::to_owned),
+                parameters,
+                volume_templates: task
+                    .items_at("volumeTemplate")
+                    .iter()
+                    .filter_map(|v| v.str_at("name").map(str::to_owned))
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// Values a usage text restricts a parameter to: "(can only be pg_dumpall or pg_dump)".
+fn allowed_values(usage: &str) -> Vec<String> {
+    let Some(rest) = usage.split("can only be ").nth(1) else {
+        return Vec::new();
+    };
+    rest.trim_end_matches([')', '.'])
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|word| !word.is_empty() && *word != "or")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every vendored addon, sorted by name.
 #[must_use]
 pub fn addons() -> &'static [Addon] {
     static CELL: OnceLock<Vec<Addon>> = OnceLock::new();
@@ -112,7 +471,7 @@ pub fn addons() -> &'static [Addon] {
     })
 }
 
-/// An addon by name.
+/// A vendored addon by name.
 #[must_use]
 pub fn addon(name: &str) -> Option<&'static Addon> {
     addons().iter().find(|a| a.name == name)
@@ -140,5 +499,139 @@ mod tests {
         let workload = addon("workload-addon").unwrap();
         let paths = workload.task(Direction::Backup, "logical-backup").unwrap();
         assert!(paths.parameter("paths").unwrap().required);
+    }
+
+    const POSTGRES: &str =
+        "# Source: kubedb-kubestash-catalog/templates/postgres/postgres-addon.yaml
+apiVersion: addons.kubestash.com/v1alpha1
+kind: Addon
+metadata:
+  name: 'postgres-addon'
+spec:
+  backupTasks:
+  - driver: Restic
+    function: postgres-backup
+    name: logical-backup
+    parameters:
+    - name: compression
+      usage: Compress the dump (can only be gzip or zstd)
+      default: gzip
+---
+apiVersion: addons.kubestash.com/v1alpha1
+kind: Function
+metadata:
+  name: postgres-backup
+spec:
+  image: example/postgres-backup
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: not-an-addon
+";
+
+    #[test]
+    fn a_users_catalog_adds_and_replaces_addons_by_name() {
+        let list = "apiVersion: v1\nkind: List\nitems:\n- apiVersion: addons.kubestash.com/v1alpha1\n  kind: Addon\n  metadata: {name: new-addon}\n  spec:\n    restoreTasks: [{name: restore, function: f, volumeTemplate: [{name: tmp}]}]\n";
+        let catalog =
+            Catalog::from_manifests([("rendered.yaml", POSTGRES), ("list.yaml", list)]).unwrap();
+        assert_eq!(
+            catalog.own().iter().map(|a| &a.name).collect::<Vec<_>>(),
+            ["new-addon", "postgres-addon"]
+        );
+        let postgres = catalog.addon("postgres-addon").unwrap();
+        assert_eq!(postgres.source, "rendered.yaml");
+        assert!(
+            postgres
+                .task(Direction::Backup, "physical-backup")
+                .is_none()
+        );
+        let logical = postgres.task(Direction::Backup, "logical-backup").unwrap();
+        assert_eq!(
+            logical.parameter("compression").unwrap().allowed,
+            ["gzip", "zstd"]
+        );
+        let new = catalog.addon("new-addon").unwrap();
+        assert_eq!(new.restore_tasks[0].volume_templates, ["tmp"]);
+        // The rest of the vendored catalog stays.
+        assert!(catalog.addon("mysql-addon").is_some());
+        assert_eq!(catalog.addons().len(), addons().len() + 1);
+        assert_eq!(catalog.origin(postgres), "your catalog (rendered.yaml)");
+        assert_eq!(
+            Catalog::vendored().origin(addon("mysql-addon").unwrap()),
+            "the vendored catalog (kubedb/installer@0c6e2459d95d of 2026-08-21)"
+        );
+        assert!(
+            catalog
+                .describe()
+                .starts_with("your catalog (2 addons) and the vendored one")
+        );
+    }
+
+    #[test]
+    fn checks_use_the_catalog_of_their_options() {
+        let backup = "apiVersion: core.kubestash.com/v1alpha1
+kind: BackupConfiguration
+metadata: {name: b, namespace: demo}
+spec:
+  target: {apiGroup: kubedb.com, kind: Postgres, name: pg, namespace: demo}
+  backends: [{name: s3, storageRef: {name: s3, namespace: demo}, retentionPolicy: {name: r, namespace: demo}}]
+  sessions:
+  - name: daily
+    scheduler: {schedule: '0 0 * * *'}
+    repositories: [{name: r, backend: s3, directory: /pg, encryptionSecret: {name: e, namespace: demo}}]
+    addon:
+      name: postgres-addon
+      tasks: [{name: logical-backup, params: {compression: zstd}}]
+";
+        let codes = |options: &crate::CheckOptions| -> Vec<&str> {
+            crate::check_with(backup, options)
+                .diagnostics
+                .iter()
+                .map(|d| d.rule.name)
+                .collect()
+        };
+        let mut options = crate::CheckOptions::default();
+        assert!(codes(&options).contains(&"unknown-param"));
+        let catalog = Catalog::from_manifests([("pg.yaml", POSTGRES)]).unwrap();
+        options.set_catalog(Some(std::sync::Arc::new(catalog)));
+        assert!(!codes(&options).contains(&"unknown-param"));
+    }
+
+    #[test]
+    fn broken_manifests_are_errors_with_their_place() {
+        let errors = Catalog::from_manifests([
+            ("a.yaml", "kind: Addon\nmetadata:\n  labels: {}\n"),
+            (
+                "b.yaml",
+                "kind: Addon\nmetadata: {name: x}\nspec:\n  backupTasks:\n  - function: f\n",
+            ),
+            ("c.yaml", "kind: Addon\nmetadata:\n  name: [x\n"),
+            (
+                "chart.yaml",
+                "{{ if .Values.featureGates.Postgres }}\nkind: Addon\n{{ end }}\n",
+            ),
+        ])
+        .unwrap_err();
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(shown[0], "a.yaml:3:3: an Addon needs a `metadata.name`");
+        assert_eq!(
+            shown[1],
+            "b.yaml:5:5: an entry of `backupTasks` needs a `name`"
+        );
+        assert!(shown[2].starts_with("c.yaml:4:1: "), "{shown:?}");
+        assert!(shown[3].starts_with("chart.yaml:"), "{shown:?}");
+        assert!(shown[3].ends_with("(a Helm template: render it with `helm template` first)"));
+    }
+
+    #[test]
+    fn installers_name_the_upstream_manifests() {
+        assert_eq!(
+            Installer::upstream("shared/reference/addons/kubestash-raw/pvc/pvc-addon.yaml")
+                .unwrap(),
+            "https://github.com/kubestash/installer/blob/bc3770b035453a5b3480f9697b5b0ac58df2039f/catalog/raw/pvc/pvc-addon.yaml"
+        );
+        assert!(addons().iter().all(|a| Installer::of(&a.source).is_some()));
+        assert_eq!(Installer::upstream("mine.yaml"), None);
     }
 }

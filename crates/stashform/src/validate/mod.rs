@@ -19,6 +19,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::catalog::Catalog;
 use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path, Segment};
 use crate::edit::Edit;
 use crate::fix::Batch;
@@ -99,7 +100,7 @@ pub fn check_with(text: &str, options: &CheckOptions) -> Report {
 /// [`check_with`], and the text with every fix that could be made together.
 pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>) {
     let mut suppressions = Suppressions::scan(text);
-    let mut checker = Checker::new(text);
+    let mut checker = Checker::new(text, options.catalog());
     // A single-document file (the common case) needs no bundle summary: keep the first
     // document until a second one shows that the file is a bundle.
     let mut first: Option<Document> = None;
@@ -139,7 +140,7 @@ pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>)
 /// findings, suppressions, levels and fixes, without loading the text again.
 #[must_use]
 pub fn check_loaded(text: &str, loaded: &Loaded, options: &CheckOptions) -> Report {
-    let mut report = validate_documents(text, &loaded.documents);
+    let mut report = validate_with(text, &loaded.documents, options.catalog());
     report
         .diagnostics
         .extend(loaded.diagnostics.iter().cloned());
@@ -293,7 +294,11 @@ fn fixes<'d>(
 /// verified yet (see [`check_loaded`]).
 #[must_use]
 pub fn validate_documents(text: &str, documents: &[Document]) -> Report {
-    let mut checker = Checker::new(text);
+    validate_with(text, documents, Catalog::vendored())
+}
+
+fn validate_with(text: &str, documents: &[Document], catalog: &Catalog) -> Report {
+    let mut checker = Checker::new(text, catalog);
     for document in documents {
         checker.validate(document);
         if documents.len() > 1 {
@@ -306,6 +311,7 @@ pub fn validate_documents(text: &str, documents: &[Document]) -> Report {
 /// Validation of one file's documents, one at a time.
 struct Checker<'t> {
     text: &'t str,
+    catalog: &'t Catalog,
     report: Report,
     summaries: Vec<bundle::Summary>,
     /// The text holds a placeholder of `kubectl kubestash convert`.
@@ -313,9 +319,10 @@ struct Checker<'t> {
 }
 
 impl<'t> Checker<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, catalog: &'t Catalog) -> Self {
         Self {
             text,
+            catalog,
             report: Report::default(),
             summaries: Vec::new(),
             placeholders: text.contains(converter::PLACEHOLDER),
@@ -323,7 +330,7 @@ impl<'t> Checker<'t> {
     }
 
     fn validate(&mut self, document: &Document) {
-        let mut diagnostics = validate_document(&document.root);
+        let mut diagnostics = document_with(&document.root, self.catalog);
         if self.placeholders {
             let mut found = Vec::new();
             converter::values(&document.root, &mut found);
@@ -384,6 +391,10 @@ fn info(document: &Document) -> DocumentInfo {
 /// without edits (a value to quote as written) is completed or dropped by [`locate`].
 #[must_use]
 pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
+    document_with(root, Catalog::vendored())
+}
+
+fn document_with(root: &Node, catalog: &Catalog) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !matches!(root.value, Value::Map(_)) {
         out.push(Diagnostic::new(
@@ -489,8 +500,8 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
     out.append(&mut walker.diagnostics);
     admission::check(kind, root, &mut out);
     kubernetes::check(kind, root, &mut out);
-    addon::check(kind, root, &mut out);
-    advice::check(kind, root, &mut out);
+    addon::check(kind, root, catalog, &mut out);
+    advice::check(kind, root, catalog, &mut out);
     out
 }
 

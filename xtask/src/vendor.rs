@@ -229,7 +229,9 @@ fn addon_catalog(dir: &Path) -> Result<Value, String> {
             .collect::<Vec<_>>()
             .join("\n")
     })?;
-    serde_json::to_value(catalog.own()).map_err(|e| e.to_string())
+    let mut addons = catalog.own().to_vec();
+    addons.sort_by(|a, b| a.name.cmp(&b.name));
+    serde_json::to_value(addons).map_err(|e| e.to_string())
 }
 
 /// The installers the core names as the vendored catalog's sources must be those of

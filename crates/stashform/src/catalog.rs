@@ -190,7 +190,7 @@ pub fn vendored_from() -> String {
 /// a user's addons added and replacing those of the same name ([`Catalog::from_manifests`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
-    /// The user's addons, sorted by name.
+    /// The user's addons, in the order read.
     own: Vec<Addon>,
     /// Manifest files read (none for the vendored catalog).
     files: usize,
@@ -230,61 +230,67 @@ impl Catalog {
     pub fn from_manifests<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Self, Vec<CatalogError>> {
-        let mut own: Vec<Addon> = Vec::new();
+        let mut catalog = Self::default();
         let mut errors = Vec::new();
-        let mut count = 0;
         for (file, text) in files {
-            count += 1;
-            let mut problems = Vec::new();
-            let loaded = yaml::load(text);
-            for d in &loaded.diagnostics {
-                if d.severity == crate::Severity::Error {
-                    let helm = if text.contains("{{") {
-                        " (a Helm template: render it with `helm template` first)"
-                    } else {
-                        ""
-                    };
-                    problems.push((
-                        d.span.unwrap_or_default().start,
-                        format!("{}{helm}", d.message),
-                    ));
-                }
-            }
-            for document in &loaded.documents {
-                let root = &document.root;
-                let items = if root.str_at("kind").is_some_and(|k| k.ends_with("List")) {
-                    root.items_at("items")
+            catalog.files += 1;
+            catalog.read(file, text, &mut errors);
+        }
+        if errors.is_empty() {
+            Ok(catalog)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Add the Addons of one file (not generic: one copy in a wasm build).
+    fn read(&mut self, file: &str, text: &str, errors: &mut Vec<CatalogError>) {
+        let mut problems: Vec<(usize, String)> = Vec::new();
+        let loaded = yaml::load(text);
+        for d in &loaded.diagnostics {
+            if d.severity == crate::Severity::Error {
+                let helm = if text.as_bytes().windows(2).any(|w| w == b"{{") {
+                    " (a Helm template: render it with `helm template` first)"
                 } else {
-                    std::slice::from_ref(root)
+                    ""
                 };
-                for item in items.iter().filter(|i| i.str_at("kind") == Some("Addon")) {
-                    match parse_addon(item, file) {
-                        Ok(addon) => {
-                            own.retain(|a| a.name != addon.name);
-                            own.push(addon);
-                        }
-                        Err(problem) => problems.push(problem),
-                    }
+                let at = d.span.unwrap_or_default().start;
+                problems.push((at, format!("{}{helm}", d.message)));
+            }
+        }
+        for document in &loaded.documents {
+            let root = &document.root;
+            let items = if root.str_at("kind").is_some_and(|k| k.ends_with("List")) {
+                root.items_at("items")
+            } else {
+                std::slice::from_ref(root)
+            };
+            for item in items {
+                if item.str_at("kind") != Some("Addon") {
+                    continue;
+                }
+                match parse_addon(item, file) {
+                    Ok(addon) => match self.own.iter().position(|a| a.name == addon.name) {
+                        Some(i) => self.own[i] = addon,
+                        None => self.own.push(addon),
+                    },
+                    Err(problem) => problems.push(problem),
                 }
             }
-            if !problems.is_empty() {
-                let index = LineIndex::new(text);
-                errors.extend(problems.into_iter().map(|(offset, message)| {
-                    let at = index.line_col(text, offset, Encoding::Utf8);
-                    CatalogError {
-                        file: file.to_owned(),
-                        line: at.line,
-                        column: at.column,
-                        message,
-                    }
-                }));
-            }
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        if problems.is_empty() {
+            return;
         }
-        own.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(Self { own, files: count })
+        let index = LineIndex::new(text);
+        for (offset, message) in problems {
+            let at = index.line_col(text, offset, Encoding::Utf8);
+            errors.push(CatalogError {
+                file: file.to_owned(),
+                line: at.line,
+                column: at.column,
+                message,
+            });
+        }
     }
 
     /// An addon by name: the user's, else the vendored one.
@@ -296,20 +302,20 @@ impl Catalog {
             .or_else(|| addon(name))
     }
 
-    /// Every addon, sorted by name.
+    /// Every addon: the user's (in the order read), then the vendored ones they do not
+    /// replace (sorted by name).
     #[must_use]
     pub fn addons(&self) -> Vec<&Addon> {
         let mut all: Vec<&Addon> = self.own.iter().collect();
-        all.extend(
-            addons()
-                .iter()
-                .filter(|a| !self.own.iter().any(|o| o.name == a.name)),
-        );
-        all.sort_by(|a, b| a.name.cmp(&b.name));
+        for addon in addons() {
+            if !self.own.iter().any(|o| o.name == addon.name) {
+                all.push(addon);
+            }
+        }
         all
     }
 
-    /// The user's addons (none in the vendored catalog), sorted by name.
+    /// The user's addons (none in the vendored catalog), in the order read.
     #[must_use]
     pub fn own(&self) -> &[Addon] {
         &self.own
@@ -389,76 +395,80 @@ fn parse_addon(root: &Node, source: &str) -> Result<Addon, (usize, String)> {
     })
 }
 
-/// A list field of entries with a `name`, or the offset and message of where it is not.
+/// The entries of a list field that have a `name`, or the offset and message of where it is
+/// not such a list.
 fn named<'n>(
     node: Option<&'n Node>,
     what: &str,
 ) -> Result<Vec<(&'n Node, &'n str)>, (usize, String)> {
-    let items = match node.map(|n| &n.value) {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::Seq(items)) => items,
-        Some(_) => {
-            let at = node.map_or(0, |n| n.span.start);
-            return Err((at, format!("`{what}` is a list")));
+    let mut out = Vec::new();
+    let Some(node) = node else { return Ok(out) };
+    match &node.value {
+        Value::Null => {}
+        Value::Seq(items) => {
+            for item in items {
+                let Some(name) = item.str_at("name") else {
+                    let message = format!("an entry of `{what}` needs a `name`");
+                    return Err((item.span.start, message));
+                };
+                out.push((item, name));
+            }
         }
-    };
-    items
-        .iter()
-        .map(|item| match item.str_at("name") {
-            Some(name) => Ok((item, name)),
-            None => Err((
-                item.span.start,
-                format!("an entry of `{what}` needs a `name`"),
-            )),
-        })
-        .collect()
+        _ => return Err((node.span.start, format!("`{what}` is a list"))),
+    }
+    Ok(out)
 }
 
 fn parse_tasks(spec: Option<&Node>, key: &str) -> Result<Vec<Task>, (usize, String)> {
-    named(spec.and_then(|s| s.get(key)), key)?
-        .into_iter()
-        .map(|(task, name)| {
-            let parameters = named(task.get("parameters"), "parameters")?
-                .into_iter()
-                .map(|(p, name)| {
-                    let usage = p.str_at("usage").unwrap_or_default();
-                    Parameter {
-                        name: name.to_owned(),
-                        usage: usage.to_owned(),
-                        required: p
-                            .get("required")
-                            .is_some_and(|r| r.value == Value::Bool(true)),
-                        default: p.str_at("default").map(str::to_owned),
-                        allowed: allowed_values(usage),
-                    }
-                })
-                .collect();
-            Ok(Task {
+    let mut tasks = Vec::new();
+    for (task, name) in named(spec.and_then(|s| s.get(key)), key)? {
+        let mut parameters = Vec::new();
+        for (p, name) in named(task.get("parameters"), "parameters")? {
+            let usage = p.str_at("usage").unwrap_or_default();
+            parameters.push(Parameter {
                 name: name.to_owned(),
-                function: task.str_at("function").unwrap_or_default().to_owned(),
-                driver: task.str_at("driver").map(str::to_owned),
-                parameters,
-                volume_templates: task
-                    .items_at("volumeTemplate")
-                    .iter()
-                    .filter_map(|v| v.str_at("name").map(str::to_owned))
-                    .collect(),
-            })
-        })
-        .collect()
+                usage: usage.to_owned(),
+                required: p
+                    .get("required")
+                    .is_some_and(|r| r.value == Value::Bool(true)),
+                default: p.str_at("default").map(str::to_owned),
+                allowed: allowed_values(usage),
+            });
+        }
+        let mut volume_templates = Vec::new();
+        for volume in task.items_at("volumeTemplate") {
+            if let Some(name) = volume.str_at("name") {
+                volume_templates.push(name.to_owned());
+            }
+        }
+        tasks.push(Task {
+            name: name.to_owned(),
+            function: task.str_at("function").unwrap_or_default().to_owned(),
+            driver: task.str_at("driver").map(str::to_owned),
+            parameters,
+            volume_templates,
+        });
+    }
+    Ok(tasks)
 }
 
 /// Values a usage text restricts a parameter to: "(can only be pg_dumpall or pg_dump)".
 fn allowed_values(usage: &str) -> Vec<String> {
-    let Some(rest) = usage.split("can only be ").nth(1) else {
-        return Vec::new();
+    const MARK: &str = "can only be ";
+    let mut values = Vec::new();
+    // A plain scan, not `str::find`: no substring searcher in the wasm build for this.
+    let Some(at) = (0..usage.len()).find(|&i| usage.as_bytes()[i..].starts_with(MARK.as_bytes()))
+    else {
+        return values;
     };
-    rest.trim_end_matches([')', '.'])
-        .split([',', ' '])
-        .map(str::trim)
-        .filter(|word| !word.is_empty() && *word != "or")
-        .map(str::to_owned)
-        .collect()
+    let rest = usage[at + MARK.len()..].trim_end_matches([')', '.']);
+    for word in rest.split([',', ' ']) {
+        let word = word.trim();
+        if !word.is_empty() && word != "or" {
+            values.push(word.to_owned());
+        }
+    }
+    values
 }
 
 /// Every vendored addon, sorted by name.
@@ -537,7 +547,7 @@ metadata:
             Catalog::from_manifests([("rendered.yaml", POSTGRES), ("list.yaml", list)]).unwrap();
         assert_eq!(
             catalog.own().iter().map(|a| &a.name).collect::<Vec<_>>(),
-            ["new-addon", "postgres-addon"]
+            ["postgres-addon", "new-addon"]
         );
         let postgres = catalog.addon("postgres-addon").unwrap();
         assert_eq!(postgres.source, "rendered.yaml");

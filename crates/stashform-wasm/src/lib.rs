@@ -123,6 +123,9 @@ fn check_options(
     };
     let options: CheckOptions =
         from_json(&JsValue::from(options), &format!("{function}: `options`"))?;
+    if let Some(catalog) = options.catalog {
+        core.set_catalog(Some(catalog_of(&catalog, function)?));
+    }
     for (rule, level) in options.rules.unwrap_or_default() {
         let level = level
             .parse::<stashform::Level>()
@@ -131,6 +134,33 @@ fn check_options(
             .map_err(|e| type_error(&format!("{function}: options.rules: {e}")))?;
     }
     Ok(core)
+}
+
+/// The catalog of `options.catalog` (manifest texts, named `catalog[i]` in errors).
+fn catalog_of(
+    texts: &[String],
+    function: &str,
+) -> Result<std::sync::Arc<stashform::catalog::Catalog>, JsValue> {
+    let names: Vec<String> = (0..texts.len()).map(|i| format!("catalog[{i}]")).collect();
+    let files = names
+        .iter()
+        .zip(texts)
+        .map(|(n, t)| (n.as_str(), t.as_str()));
+    match stashform::catalog::Catalog::from_manifests(files) {
+        Ok(catalog) => Ok(std::sync::Arc::new(catalog)),
+        Err(errors) => {
+            let mut message = function.to_owned();
+            for e in errors {
+                message.push_str(if message.len() == function.len() {
+                    ": options."
+                } else {
+                    "\noptions."
+                });
+                message.push_str(&e.to_string());
+            }
+            Err(error(&message))
+        }
+    }
 }
 
 /// Validate the raw bytes of a file, as the `stashform` CLI reads files: text that is not

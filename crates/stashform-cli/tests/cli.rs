@@ -814,6 +814,11 @@ fn a_broken_catalog_is_a_usage_error_with_its_line() {
 
 #[test]
 fn version_names_the_installers_of_the_vendored_catalog() {
+    let short = stashform(&["-V"], None);
+    assert_eq!(
+        text(&short.stdout),
+        format!("stashform {}\n", env!("CARGO_PKG_VERSION"))
+    );
     let out = stashform(&["--version"], None);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(

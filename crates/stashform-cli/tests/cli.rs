@@ -755,6 +755,15 @@ fn config_catalog_is_relative_to_the_config_and_catalog_flag_wins() {
         (Some(0), vec![])
     );
     assert_eq!(rules_found(&dir.0, &["deploy"]), (Some(0), vec![]));
+    // The catalog's files are no inputs when a checked folder holds them.
+    let (code, found) = rules_found(&dir.0, &["."]);
+    assert_eq!((code, found), (Some(0), vec![]));
+    let out = stashform_in(&dir.0, &[], &["check", "."], None);
+    assert!(
+        text(&out.stdout).contains("checked 1 file, 1 document"),
+        "{}",
+        text(&out.stdout)
+    );
     // `--catalog` wins over the config.
     dir.write("old.yaml", TIDB_ADDON);
     assert_eq!(

@@ -8,7 +8,7 @@ use stashform::registry::Severity;
 use stashform_report::{CheckedFile, Summary};
 
 use super::{no_input, paths_or_stdin};
-use crate::config::{read_catalog, shown_catalog};
+use crate::config::{absolute, read_catalog, shown_catalog};
 use crate::host::{Host, color};
 use crate::inputs::{Input, Inputs, collect};
 use crate::{CheckArgs, Format};
@@ -129,7 +129,8 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
 }
 
 /// Set each config's addon catalog: `--catalog` for all, else the config's `catalog:` (each
-/// read once); `Err` with every problem (a usage error).
+/// read once); `Err` with every problem (a usage error). The catalog's own files are no inputs
+/// (a catalog folder inside a checked folder would be reported as unchecked kinds).
 fn catalogs(
     host: &dyn Host,
     inputs: &mut Inputs,
@@ -171,11 +172,23 @@ fn catalogs(
         };
         config.options.set_catalog(catalog);
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
+    if !problems.is_empty() {
+        return Err(problems);
     }
+    let mut paths: Vec<std::path::PathBuf> = read.into_iter().map(|(path, _)| path).collect();
+    if let Some(path) = explicit {
+        paths.push(absolute(std::path::Path::new(&cwd), path));
+    }
+    if !paths.is_empty() {
+        let cwd = std::path::Path::new(&cwd);
+        inputs.files.retain(|input| {
+            input.name == "-" || {
+                let file = absolute(cwd, &input.name);
+                !paths.iter().any(|path| file.starts_with(path))
+            }
+        });
+    }
+    Ok(())
 }
 
 /// What `check` does with the fixes it finds.

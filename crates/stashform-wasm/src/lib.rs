@@ -141,26 +141,20 @@ fn catalog_of(
     texts: &[String],
     function: &str,
 ) -> Result<std::sync::Arc<stashform::catalog::Catalog>, JsValue> {
-    let names: Vec<String> = (0..texts.len()).map(|i| format!("catalog[{i}]")).collect();
-    let files = names
-        .iter()
-        .zip(texts)
-        .map(|(n, t)| (n.as_str(), t.as_str()));
-    match stashform::catalog::Catalog::from_manifests(files) {
-        Ok(catalog) => Ok(std::sync::Arc::new(catalog)),
-        Err(errors) => {
-            let mut message = function.to_owned();
-            for e in errors {
-                message.push_str(if message.len() == function.len() {
-                    ": options."
-                } else {
-                    "\noptions."
-                });
-                message.push_str(&e.to_string());
-            }
-            Err(error(&message))
-        }
+    let mut catalog = stashform::catalog::Catalog::default();
+    let mut errors = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        catalog.add(&format!("catalog[{i}]"), text, &mut errors);
     }
+    if errors.is_empty() {
+        return Ok(std::sync::Arc::new(catalog));
+    }
+    let mut message = function.to_owned();
+    for (i, e) in errors.iter().enumerate() {
+        message.push_str(if i == 0 { ": options." } else { "\noptions." });
+        message.push_str(&e.to_string());
+    }
+    Err(error(&message))
 }
 
 /// Validate the raw bytes of a file, as the `stashform` CLI reads files: text that is not

@@ -233,8 +233,7 @@ impl Catalog {
         let mut catalog = Self::default();
         let mut errors = Vec::new();
         for (file, text) in files {
-            catalog.files += 1;
-            catalog.read(file, text, &mut errors);
+            catalog.add(file, text, &mut errors);
         }
         if errors.is_empty() {
             Ok(catalog)
@@ -243,8 +242,10 @@ impl Catalog {
         }
     }
 
-    /// Add the Addons of one file (not generic: one copy in a wasm build).
-    fn read(&mut self, file: &str, text: &str, errors: &mut Vec<CatalogError>) {
+    /// [`Catalog::from_manifests`] one file at a time: add its Addons, and its problems to
+    /// `errors` (not generic: one copy in a wasm build).
+    pub fn add(&mut self, file: &str, text: &str, errors: &mut Vec<CatalogError>) {
+        self.files += 1;
         let mut problems: Vec<(usize, String)> = Vec::new();
         let loaded = yaml::load(text);
         for d in &loaded.diagnostics {

@@ -70,6 +70,12 @@ function bytesToCheck(bytes) {
   return undefined;
 }
 
+/** `options` with one catalog text as an array of one (the module takes an array). */
+const withCatalog = (options) =>
+  options && typeof options === 'object' && typeof options.catalog === 'string'
+    ? { ...options, catalog: [options.catalog] }
+    : options;
+
 const isOptions = (value) =>
   value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 
@@ -86,12 +92,12 @@ function wrap(glue, ready) {
     validate(source, options) {
       ready('validate');
       const found = oversized(source);
-      return found ? { documents: [], diagnostics: [found] } : glue.validate(source, options);
+      return found ? { documents: [], diagnostics: [found] } : glue.validate(source, withCatalog(options));
     },
     fix(source, options) {
       ready('fix');
       const found = oversized(source);
-      return found ? { text: source, fixed: [], diagnostics: [found] } : glue.fix(source, options);
+      return found ? { text: source, fixed: [], diagnostics: [found] } : glue.fix(source, withCatalog(options));
     },
     validateBytes(bytes) {
       ready('validateBytes');

@@ -70,8 +70,10 @@ test('exit codes: 2 for usage and I/O trouble', () => {
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /possible values/);
   assert.equal(runProcess(bin, ['frobnicate']).status, 2);
+  // `-V` is the version alone; `--version` names the vendored addon catalog's installers too.
+  assert.equal(runProcess(bin, ['-V']).stdout, `stashform ${workspaceVersion()}\n`);
   const version = runProcess(bin, ['--version']);
-  assert.equal(version.stdout, `stashform ${workspaceVersion()}\n`);
+  assert.match(version.stdout, new RegExp(`^stashform ${workspaceVersion()}\\naddon catalog: kubestash/installer@`));
 });
 
 test('stdin (`-`, and no PATH at all)', () => {

@@ -57,6 +57,10 @@ test('action.yml: defaults check the whole folder with GitHub annotations; its v
     const globbed = runAction({ paths: `${seedFiles()[0]} ${join(root, 'tests/fixtures/valid/seed')}/0[23]*.yaml`, format: 'json' }, dir);
     assert.equal(globbed.status, 0, globbed.stderr);
     assert.equal(JSON.parse(globbed.stdout).summary.files, 3);
+    // `catalog` reaches `--catalog`.
+    const catalog = runAction({ paths: bad[0], catalog: 'no-such-addons' }, dir);
+    assert.equal(catalog.status, 2);
+    assert.equal(catalog.stderr, 'stashform: no-such-addons: No such file or directory\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
+use stashform::catalog::Catalog;
 use stashform::source::yaml;
 
 /// The kinds the core validates, by CRD file: the ones users write, then the ones the operator
@@ -49,6 +50,7 @@ pub fn check(root: &Path) -> Result<(), String> {
         eprintln!("xtask: ../shared/reference not found; vendored data not re-checked");
         return Ok(());
     }
+    check_installers(&root.join("../shared/reference"))?;
     for (name, text) in generate(root)? {
         let path = root.join("crates/stashform/data").join(name);
         if fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
@@ -209,86 +211,59 @@ fn dedupe(kinds: Vec<Value>) -> Value {
     json!({"defs": defs, "kinds": kinds})
 }
 
-/// Every Addon manifest under `addons/` (the raw catalogs, not the helm templates).
+/// Every Addon manifest under `addons/` (the raw catalogs, not the helm templates), read by
+/// the core's catalog parser, the one that reads a user's `--catalog`.
 fn addon_catalog(dir: &Path) -> Result<Value, String> {
     let mut files = Vec::new();
     for sub in ["kubedb-raw", "kubestash-raw"] {
         collect_yaml(&dir.join(sub), &mut files)?;
     }
     files.sort();
-    let mut addons = Vec::new();
+    let mut texts = Vec::new();
     for file in files {
-        for doc in read_yaml(&file)? {
-            if doc["kind"] != "Addon" {
-                continue;
-            }
-            let relative = file
-                .strip_prefix(dir)
-                .unwrap_or(&file)
-                .display()
-                .to_string();
-            addons.push(json!({
-                "name": doc["metadata"]["name"],
-                "source": format!("shared/reference/addons/{relative}"),
-                "backupTasks": tasks(&doc["spec"]["backupTasks"]),
-                "restoreTasks": tasks(&doc["spec"]["restoreTasks"]),
-            }));
+        let text = fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let relative = file
+            .strip_prefix(dir)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        texts.push((format!("shared/reference/addons/{relative}"), text));
+    }
+    let catalog = Catalog::from_manifests(
+        texts
+            .iter()
+            .map(|(name, text)| (name.as_str(), text.as_str())),
+    )
+    .map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let mut addons = catalog.own().to_vec();
+    addons.sort_by(|a, b| a.name.cmp(&b.name));
+    serde_json::to_value(addons).map_err(|e| e.to_string())
+}
+
+/// The installers the core names as the vendored catalog's sources must be those of
+/// `SOURCES.md`, at the same commits.
+fn check_installers(reference: &Path) -> Result<(), String> {
+    let path = reference.join("SOURCES.md");
+    let sources = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    for installer in stashform::catalog::INSTALLERS {
+        let row = format!(
+            "| {} | {} | {} |",
+            installer.repository, installer.commit, installer.date
+        );
+        if !sources.contains(&row) {
+            return Err(format!(
+                "{}: no row `{row}`: update `INSTALLERS` in crates/stashform/src/catalog.rs",
+                path.display()
+            ));
         }
     }
-    addons.sort_by(|a, b| a["name"].as_str().cmp(&b["name"].as_str()));
-    Ok(Value::Array(addons))
-}
-
-fn tasks(list: &Value) -> Value {
-    let Some(list) = list.as_array() else {
-        return json!([]);
-    };
-    list.iter()
-        .map(|task| {
-            let parameters: Vec<Value> = task["parameters"]
-                .as_array()
-                .map(|params| {
-                    params
-                        .iter()
-                        .map(|p| {
-                            let usage = p["usage"].as_str().unwrap_or_default();
-                            json!({
-                                "name": p["name"],
-                                "usage": usage,
-                                "required": p["required"].as_bool().unwrap_or(false),
-                                "default": p["default"].as_str(),
-                                "allowed": allowed_values(usage),
-                            })
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            let volumes: Vec<Value> = task["volumeTemplate"]
-                .as_array()
-                .map(|v| v.iter().map(|v| v["name"].clone()).collect())
-                .unwrap_or_default();
-            json!({
-                "name": task["name"],
-                "function": task["function"],
-                "driver": task["driver"],
-                "parameters": parameters,
-                "volumeTemplates": volumes,
-            })
-        })
-        .collect()
-}
-
-/// Values a usage text restricts a parameter to: "(can only be pg_dumpall or pg_dump)".
-fn allowed_values(usage: &str) -> Vec<String> {
-    let Some(rest) = usage.split("can only be ").nth(1) else {
-        return Vec::new();
-    };
-    rest.trim_end_matches([')', '.'])
-        .split([',', ' '])
-        .map(str::trim)
-        .filter(|word| !word.is_empty() && *word != "or")
-        .map(str::to_owned)
-        .collect()
+    Ok(())
 }
 
 fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {

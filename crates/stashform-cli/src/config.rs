@@ -7,9 +7,13 @@
 //! exclude:
 //!   - charts/**       # globs, relative to this file's folder; `*` stays within a folder
 //!   - "*.tmpl.yaml"   # a pattern without `/` matches a file name in any folder
+//! catalog: addons/    # Addon manifests (a file or folder), relative to this file's folder
 //! ```
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use stashform::catalog::Catalog;
 
 use stashform::source::node::{Node, Value};
 use stashform::source::yaml;
@@ -32,6 +36,9 @@ pub struct Config {
     pub options: CheckOptions,
     /// Globs of excluded paths, each also as `glob/**` (a folder excludes what is in it).
     exclude: Vec<String>,
+    /// `catalog:` made absolute, and where the config says it (`file:line:column`); read by
+    /// `check` ([`read_catalog`]), which sets it in `options`.
+    pub catalog: Option<(PathBuf, String)>,
 }
 
 impl Config {
@@ -77,16 +84,30 @@ impl Config {
                     match key.name.as_str() {
                         "rules" => config.options = rules(text, value, &mut at),
                         "exclude" => config.exclude = exclude(value, &mut at),
+                        "catalog" => match value.as_str().filter(|p| !p.is_empty()) {
+                            Some(path) => {
+                                let place = index.line_col(text, value.span.start, Encoding::Utf8);
+                                config.catalog = Some((
+                                    absolute(&config.base, path),
+                                    format!("{file}:{}:{}", place.line, place.column),
+                                ));
+                            }
+                            None => at(
+                                value.span.start,
+                                "`catalog` is the path of a file or folder of Addon manifests"
+                                    .to_owned(),
+                            ),
+                        },
                         other => at(
                             key.span.start,
-                            format!("unknown key `{other}` (known: rules, exclude)"),
+                            format!("unknown key `{other}` (known: rules, exclude, catalog)"),
                         ),
                     }
                 }
             }
             Some(_) => at(
                 root.map_or(0, |r| r.span.start),
-                "a config is a mapping with `rules` and `exclude`".to_owned(),
+                "a config is a mapping with `rules`, `exclude` and `catalog`".to_owned(),
             ),
         }
         if problems.is_empty() {
@@ -155,6 +176,61 @@ impl Config {
                 .iter()
                 .any(|glob| fast_glob::glob_match(glob, relative.as_bytes()))
         })
+    }
+}
+
+/// A user's addon catalog: the Addon manifests of a file, or of every `*.yaml` and `*.yml`
+/// under a folder (hidden entries skipped), read through the host.
+///
+/// # Errors
+/// Every problem as `path: reason` or `file:line:column: message` (a usage error).
+pub fn read_catalog(host: &dyn Host, path: &str) -> Result<Arc<Catalog>, Vec<String>> {
+    let mut files = Vec::new();
+    match host.entry(path) {
+        Entry::File => files.push(path.to_owned()),
+        Entry::Dir => {
+            crate::inputs::walk(host, path, &mut files, &|name| {
+                Path::new(name)
+                    .extension()
+                    .is_some_and(|e| e == "yaml" || e == "yml")
+            });
+            files.sort();
+            if files.is_empty() {
+                return Err(vec![format!("{path}: no *.yaml or *.yml files")]);
+            }
+        }
+        Entry::Missing => return Err(vec![format!("{path}: No such file or directory")]),
+    }
+    let mut texts = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        match host.read(&file).map(String::from_utf8) {
+            Ok(Ok(text)) => texts.push((file, text)),
+            Ok(Err(_)) => problems.push(format!("{file}: the file is not UTF-8")),
+            Err(error) => problems.push(format!("{file}: {error}")),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Catalog::from_manifests(
+        texts
+            .iter()
+            .map(|(file, text)| (file.as_str(), text.as_str())),
+    )
+    .map(Arc::new)
+    .map_err(|errors| errors.iter().map(ToString::to_string).collect())
+}
+
+/// The path of a config's `catalog:` as the user would name it (relative to the working
+/// directory when inside it).
+#[must_use]
+pub fn shown_catalog(cwd: &str, path: &Path) -> String {
+    let shown = shown(Path::new(cwd), path);
+    if shown.is_empty() {
+        ".".to_owned()
+    } else {
+        shown
     }
 }
 
@@ -282,7 +358,7 @@ mod tests {
         assert_eq!(
             problems,
             [
-                ".stashform.yaml:1:1: unknown key `rule` (known: rules, exclude)",
+                ".stashform.yaml:1:1: unknown key `rule` (known: rules, exclude, catalog)",
                 ".stashform.yaml:4:3: no rule `KS999` (see `stashform rules`)",
                 ".stashform.yaml:5:10: `loud` is not a level: use off, info, warning or error",
             ]
@@ -296,7 +372,7 @@ mod tests {
         assert_eq!(parse("rules: [").unwrap_err().len(), 1);
         assert_eq!(
             parse("- a\n").unwrap_err(),
-            [".stashform.yaml:1:1: a config is a mapping with `rules` and `exclude`"]
+            [".stashform.yaml:1:1: a config is a mapping with `rules`, `exclude` and `catalog`"]
         );
     }
 }

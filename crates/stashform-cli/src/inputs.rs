@@ -135,7 +135,12 @@ fn is_glob(path: &str) -> bool {
     path.contains(['*', '?', '[', '{'])
 }
 
-fn walk(host: &dyn Host, dir: &str, files: &mut Vec<String>, keep: &dyn Fn(&str) -> bool) {
+pub(crate) fn walk(
+    host: &dyn Host,
+    dir: &str,
+    files: &mut Vec<String>,
+    keep: &dyn Fn(&str) -> bool,
+) {
     let Ok(names) = host.list(dir) else {
         return;
     };

@@ -8,7 +8,7 @@ pub mod config;
 pub mod host;
 mod inputs;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 pub use host::{Entry, Host};
 pub use inputs::{Input, Inputs, collect};
@@ -74,6 +74,11 @@ pub struct CheckArgs {
     /// Read this config instead of the nearest `.stashform.yaml`.
     #[arg(long, value_name = "FILE")]
     pub config: Option<String>,
+    /// Check addons against these Addon manifests (a file, or a folder of *.yaml, *.yml) as
+    /// well as the vendored catalog: an addon here replaces the vendored one of its name.
+    /// Wins over `catalog:` in the config.
+    #[arg(long, value_name = "PATH")]
+    pub catalog: Option<String>,
     /// Report errors only (warnings and notes are neither shown nor counted).
     #[arg(long, short)]
     pub quiet: bool,
@@ -116,7 +121,11 @@ pub fn main() -> std::process::ExitCode {
 
 /// Run a command line (`args[0]` is the program name) against a host; the exit code.
 pub fn run(args: impl IntoIterator<Item = String>, host: &dyn Host) -> u8 {
-    let cli = match Cli::try_parse_from(args) {
+    let parsed = Cli::command()
+        .long_version(long_version())
+        .try_get_matches_from(args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             let text = render_usage(&error, host::color(host));
@@ -157,6 +166,18 @@ pub fn run(args: impl IntoIterator<Item = String>, host: &dyn Host) -> u8 {
         },
         Command::Rules { rule } => commands::rules(rule.as_deref(), host),
     }
+}
+
+/// `--version`: the version and the installers the vendored addon catalog was taken from.
+fn long_version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        format!(
+            "{}\naddon catalog: {} (pass a newer one with `check --catalog PATH`)",
+            env!("CARGO_PKG_VERSION"),
+            stashform::catalog::vendored_from()
+        )
+    })
 }
 
 /// clap's message, coloured when clap can colour (native) and the terminal wants it.

@@ -591,3 +591,250 @@ fn config_levels_change_severities_and_turn_rules_off() {
         (Some(1), Some(1), Some(0))
     );
 }
+
+/// A backup with the given addon, task and params (a YAML flow mapping).
+fn backup_with(addon: &str, task: &str, params: &str) -> String {
+    BAD_SCHEDULE
+        .replace("\"0 0 * * 7\"", "\"0 0 * * 0\"")
+        .replace("name: postgres-addon", &format!("name: {addon}"))
+        .replace(
+            "- name: logical-backup\n",
+            &format!("- name: {task}\n            params: {params}\n"),
+        )
+}
+
+/// The rule names of the findings of `check --format json` in `dir`, and the exit code.
+fn rules_found(dir: &Path, args: &[&str]) -> (Option<i32>, Vec<String>) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = stashform_in(dir, &[], &all, None);
+    let json: serde_json::Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", text(&out.stderr)));
+    let rules = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_owned())
+        .collect();
+    (out.status.code(), rules)
+}
+
+/// A newer installer's manifests: an addon the vendored catalog lacks, and a `postgres-addon`
+/// whose `logical-backup` takes a new parameter; a Function and another kind beside them.
+const TIDB_ADDON: &str = "apiVersion: addons.kubestash.com/v1alpha1
+kind: Addon
+metadata:
+  name: tidb-addon
+spec:
+  backupTasks:
+  - name: logical-backup
+    function: tidb-backup
+    driver: Restic
+    parameters:
+    - name: database
+      required: true
+      usage: The database to dump.
+    - name: threads
+      default: \"4\"
+      usage: Dump threads.
+  restoreTasks:
+  - name: logical-backup-restore
+    function: tidb-restore
+";
+
+const POSTGRES_ADDON: &str =
+    "# Source: kubedb-kubestash-catalog/templates/postgres/postgres-addon.yaml
+apiVersion: addons.kubestash.com/v1alpha1
+kind: Addon
+metadata:
+  name: 'postgres-addon'
+spec:
+  backupTasks:
+  - driver: Restic
+    function: postgres-backup
+    name: logical-backup
+    parameters:
+    - name: backupCmd
+      default: pg_dumpall
+      usage: Backup command to take a database dump (can only be pg_dumpall or pg_dump)
+    - name: compression
+      default: gzip
+      usage: Compression of the dump (can only be gzip or zstd)
+---
+# Source: kubedb-kubestash-catalog/templates/postgres/postgres-backup.yaml
+apiVersion: addons.kubestash.com/v1alpha1
+kind: Function
+metadata:
+  name: postgres-backup
+spec:
+  image: ghcr.io/kubedb/postgres-restic-plugin:v0.20.0
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ignored
+";
+
+#[test]
+fn catalog_adds_an_addon_and_changes_a_tasks_params() {
+    let dir = TempDir::new("catalog");
+    dir.write("addons/tidb/tidb-addon.yaml", TIDB_ADDON);
+    dir.write("addons/postgres/postgres-addon.yml", POSTGRES_ADDON);
+    dir.write("addons/README.md", "not a manifest");
+    dir.write(
+        "tidb.yaml",
+        &backup_with(
+            "tidb-addon",
+            "logical-backup",
+            "{database: shop, threads: \"8\"}",
+        ),
+    );
+    dir.write(
+        "postgres.yaml",
+        &backup_with("postgres-addon", "logical-backup", "{compression: zstd}"),
+    );
+    // The vendored catalog knows neither.
+    assert_eq!(
+        rules_found(&dir.0, &["tidb.yaml", "postgres.yaml"]),
+        (
+            Some(0),
+            vec!["unknown-addon".to_owned(), "unknown-param".to_owned()]
+        )
+    );
+    // A folder: both files are read.
+    assert_eq!(
+        rules_found(
+            &dir.0,
+            &["--catalog", "addons", "tidb.yaml", "postgres.yaml"]
+        ),
+        (Some(0), vec![])
+    );
+    // A file: its one addon is added, the rest stays vendored.
+    assert_eq!(
+        rules_found(
+            &dir.0,
+            &[
+                "--catalog",
+                "addons/tidb/tidb-addon.yaml",
+                "tidb.yaml",
+                "postgres.yaml"
+            ]
+        ),
+        (Some(0), vec!["unknown-param".to_owned()])
+    );
+    // The user's addon is checked as the vendored ones are, and findings say which catalog.
+    dir.write(
+        "wrong.yaml",
+        &backup_with("tidb-addon", "logical-backups", "{}").replace(
+            "        tasks:\n",
+            "        tasks:\n          - name: logical-backup\n            params: {databse: shop}\n",
+        ),
+    );
+    let out = stashform_in(
+        &dir.0,
+        &[],
+        &["check", "--catalog", "addons", "wrong.yaml"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(text(&out.stdout));
+}
+
+#[test]
+fn config_catalog_is_relative_to_the_config_and_catalog_flag_wins() {
+    let dir = TempDir::new("config-catalog");
+    dir.write("vendor/addons/postgres-addon.yaml", POSTGRES_ADDON);
+    dir.write(
+        "deploy/db/postgres.yaml",
+        &backup_with("postgres-addon", "logical-backup", "{compression: zstd}"),
+    );
+    dir.write(".stashform.yaml", "catalog: vendor/addons\n");
+    // Found from a subfolder: `catalog:` is read from the config's folder.
+    assert_eq!(
+        rules_found(&dir.0.join("deploy/db"), &["."]),
+        (Some(0), vec![])
+    );
+    assert_eq!(rules_found(&dir.0, &["deploy"]), (Some(0), vec![]));
+    // The catalog's files are no inputs when a checked folder holds them.
+    let (code, found) = rules_found(&dir.0, &["."]);
+    assert_eq!((code, found), (Some(0), vec![]));
+    let out = stashform_in(&dir.0, &[], &["check", "."], None);
+    assert!(
+        text(&out.stdout).contains("checked 1 file, 1 document"),
+        "{}",
+        text(&out.stdout)
+    );
+    // `--catalog` wins over the config.
+    dir.write("old.yaml", TIDB_ADDON);
+    assert_eq!(
+        rules_found(&dir.0, &["--catalog", "old.yaml", "deploy"]),
+        (Some(0), vec!["unknown-param".to_owned()])
+    );
+    // A config naming a catalog that is not there: a usage error at the config's line.
+    dir.write(".stashform.yaml", "rules: {}\ncatalog: vendor/adons\n");
+    let out = stashform_in(&dir.0, &[], &["check", "deploy"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "stashform: .stashform.yaml:2:10: catalog vendor/adons: No such file or directory\n"
+    );
+    dir.write(".stashform.yaml", "catalog: [vendor]\n");
+    let out = stashform_in(&dir.0, &[], &["check", "deploy"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains(".stashform.yaml:1:10: `catalog` is the path"));
+}
+
+#[test]
+fn a_broken_catalog_is_a_usage_error_with_its_line() {
+    let dir = TempDir::new("broken-catalog");
+    dir.write(
+        "backup.yaml",
+        &backup_with("postgres-addon", "logical-backup", "{}"),
+    );
+    dir.write(
+        "addons/postgres-addon.yaml",
+        &POSTGRES_ADDON.replace("    - name: compression\n", "    - nme: compression\n"),
+    );
+    dir.write(
+        "addons/tidb-addon.yaml",
+        &TIDB_ADDON.replace("  - name: logical-backup\n", "  - name: [logical-backup\n"),
+    );
+    let out = stashform_in(
+        &dir.0,
+        &[],
+        &["check", "--catalog", "addons", "backup.yaml"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stdout), "");
+    insta::assert_snapshot!(text(&out.stderr));
+    let out = stashform_in(
+        &dir.0,
+        &[],
+        &["check", "--catalog", "nowhere", "backup.yaml"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "stashform: nowhere: No such file or directory\n"
+    );
+}
+
+#[test]
+fn version_names_the_installers_of_the_vendored_catalog() {
+    let short = stashform(&["-V"], None);
+    assert_eq!(
+        text(&short.stdout),
+        format!("stashform {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let out = stashform(&["--version"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "stashform {}\naddon catalog: kubestash/installer@bc3770b03545 of 2026-07-21, kubedb/installer@0c6e2459d95d of 2026-08-21 (pass a newer one with `check --catalog PATH`)\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+}

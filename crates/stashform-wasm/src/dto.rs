@@ -435,30 +435,9 @@ impl From<&stashform::catalog::Addon> for Addon {
     }
 }
 
-/// The repositories the catalog is vendored from, with the commit of each: the vendored
-/// folder (as `source` names it in the core's data) and the upstream folder it copies
-/// (`../shared/reference/SOURCES.md`; a test holds the two together).
-const UPSTREAM: [(&str, &str); 2] = [
-    (
-        "shared/reference/addons/kubedb-raw/",
-        "https://github.com/kubedb/installer/blob/0c6e2459d95d7d79403473e04b0c7469b387cb98/catalog/kubestash/raw/",
-    ),
-    (
-        "shared/reference/addons/kubestash-raw/",
-        "https://github.com/kubestash/installer/blob/bc3770b035453a5b3480f9697b5b0ac58df2039f/catalog/raw/",
-    ),
-];
-
 /// Where an addon's manifest is published, instead of the path of its vendored copy.
 fn public_source(source: &str) -> String {
-    UPSTREAM
-        .iter()
-        .find_map(|(vendored, upstream)| {
-            source
-                .strip_prefix(vendored)
-                .map(|rest| format!("{upstream}{rest}"))
-        })
-        .unwrap_or_else(|| source.to_owned())
+    stashform::catalog::Installer::upstream(source).unwrap_or_else(|| source.to_owned())
 }
 
 impl From<&stashform::catalog::Task> for Task {
@@ -705,6 +684,13 @@ pub struct CheckOptions {
         type = "Record<string, 'off' | 'info' | 'warning' | 'error'>"
     )]
     pub rules: Option<std::collections::BTreeMap<String, String>>,
+    /// A newer addon catalog: the texts of Addon manifests (multi-document YAML as the
+    /// KubeStash and KubeDB installers ship them), as the CLI's `--catalog`. Its addons are
+    /// added to the vendored catalog and replace those of the same name. (One text is made an
+    /// array of one in `_api.js`.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "string | string[]")]
+    pub catalog: Option<Vec<String>>,
 }
 
 /// What `fix` gives: the text with every certain fix made (nothing else changed), what was

@@ -123,6 +123,9 @@ fn check_options(
     };
     let options: CheckOptions =
         from_json(&JsValue::from(options), &format!("{function}: `options`"))?;
+    if let Some(catalog) = options.catalog {
+        core.set_catalog(Some(catalog_of(&catalog, function)?));
+    }
     for (rule, level) in options.rules.unwrap_or_default() {
         let level = level
             .parse::<stashform::Level>()
@@ -131,6 +134,27 @@ fn check_options(
             .map_err(|e| type_error(&format!("{function}: options.rules: {e}")))?;
     }
     Ok(core)
+}
+
+/// The catalog of `options.catalog` (manifest texts, named `catalog[i]` in errors).
+fn catalog_of(
+    texts: &[String],
+    function: &str,
+) -> Result<std::sync::Arc<stashform::catalog::Catalog>, JsValue> {
+    let mut catalog = stashform::catalog::Catalog::default();
+    let mut errors = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        catalog.add(&format!("catalog[{i}]"), text, &mut errors);
+    }
+    if errors.is_empty() {
+        return Ok(std::sync::Arc::new(catalog));
+    }
+    let mut message = function.to_owned();
+    for (i, e) in errors.iter().enumerate() {
+        message.push_str(if i == 0 { ": options." } else { "\noptions." });
+        message.push_str(&e.to_string());
+    }
+    Err(error(&message))
 }
 
 /// Validate the raw bytes of a file, as the `stashform` CLI reads files: text that is not

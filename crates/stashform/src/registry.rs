@@ -420,8 +420,8 @@ rules! {
         valid "metadata:\n  name: pg-backup\nspec:\n  sessions:\n    - name: daily\n    - name: hourly\n";
 
     UNKNOWN_ADDON = "KS501" "unknown-addon" Warning Addon
-        what "An addon that is not in the KubeStash or KubeDB catalog."
-        why "Probably a typo: the operator fails to find the Addon and the backup never runs."
+        what "An addon that is not in the KubeStash or KubeDB catalog (the vendored one, and the user's from `--catalog` or `catalog:`)."
+        why "Probably a typo: the operator fails to find the Addon and the backup never runs. An addon newer than the vendored catalog is checked once its installer's manifests are passed with `--catalog`."
         invalid "addon:\n  name: postgresql-addon\n"
         valid "addon:\n  name: postgres-addon\n";
     UNKNOWN_TASK = "KS502" "unknown-task" Error Addon

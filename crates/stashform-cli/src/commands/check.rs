@@ -1,10 +1,14 @@
 //! `stashform check`: every finding of the given files, in the chosen format.
 
+use std::sync::Arc;
+
 use stashform::CheckOptions;
+use stashform::catalog::Catalog;
 use stashform::registry::Severity;
 use stashform_report::{CheckedFile, Summary};
 
 use super::{no_input, paths_or_stdin};
+use crate::config::{absolute, read_catalog, shown_catalog};
 use crate::host::{Host, color};
 use crate::inputs::{Input, Inputs, collect};
 use crate::{CheckArgs, Format};
@@ -19,7 +23,13 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
         );
         return 2;
     }
-    let inputs = collect(host, &paths, args.config.as_deref());
+    let mut inputs = collect(host, &paths, args.config.as_deref());
+    if let Err(problems) = catalogs(host, &mut inputs, args.catalog.as_deref()) {
+        for problem in inputs.problems.iter().chain(&problems) {
+            host.err(&format!("stashform: {problem}\n"));
+        }
+        return 2;
+    }
     let jobs = args
         .jobs
         .map_or_else(|| host.parallelism(), usize::from)
@@ -116,6 +126,69 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
     } else {
         0
     }
+}
+
+/// Set each config's addon catalog: `--catalog` for all, else the config's `catalog:` (each
+/// read once); `Err` with every problem (a usage error). The catalog's own files are no inputs
+/// (a catalog folder inside a checked folder would be reported as unchecked kinds).
+fn catalogs(
+    host: &dyn Host,
+    inputs: &mut Inputs,
+    explicit: Option<&str>,
+) -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    let mut read: Vec<(std::path::PathBuf, Option<Arc<Catalog>>)> = Vec::new();
+    let given = match explicit {
+        Some(path) => Some(read_catalog(host, path)?),
+        None => None,
+    };
+    let cwd = host.cwd();
+    for config in &mut inputs.configs {
+        let catalog = if let Some(given) = &given {
+            Some(given.clone())
+        } else if let Some((path, place)) = &config.catalog {
+            if let Some((_, known)) = read.iter().find(|(p, _)| p == path) {
+                known.clone()
+            } else {
+                let shown = shown_catalog(&cwd, path);
+                let catalog = match read_catalog(host, &shown) {
+                    Ok(catalog) => Some(catalog),
+                    Err(mut found) => {
+                        if let Some(first) = found.first_mut()
+                            && first.starts_with(&format!("{shown}: "))
+                        {
+                            // Not there at all: say which config names it.
+                            *first = format!("{place}: catalog {first}");
+                        }
+                        problems.extend(found);
+                        None
+                    }
+                };
+                read.push((path.clone(), catalog.clone()));
+                catalog
+            }
+        } else {
+            None
+        };
+        config.options.set_catalog(catalog);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut paths: Vec<std::path::PathBuf> = read.into_iter().map(|(path, _)| path).collect();
+    if let Some(path) = explicit {
+        paths.push(absolute(std::path::Path::new(&cwd), path));
+    }
+    if !paths.is_empty() {
+        let cwd = std::path::Path::new(&cwd);
+        inputs.files.retain(|input| {
+            input.name == "-" || {
+                let file = absolute(cwd, &input.name);
+                !paths.iter().any(|path| file.starts_with(path))
+            }
+        });
+    }
+    Ok(())
 }
 
 /// What `check` does with the fixes it finds.

@@ -1,25 +1,36 @@
 //! Layer 6: the addon catalog. Tasks must exist in the named addon and run in this document's
 //! direction; parameters must be known, allowed, and present when required.
 
-use crate::catalog::{self, Direction};
+use crate::catalog::{self, Catalog, Direction};
 use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path};
 use crate::registry;
 use crate::schema;
 use crate::source::node::{Node, Value};
 
-pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
+pub fn check(kind: &str, root: &Node, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let spec_path = Path::root().key("spec");
     let Some(spec) = root.get("spec") else { return };
     match kind {
-        "BackupConfiguration" => backup_sessions(spec, &spec_path, out),
+        "BackupConfiguration" => backup_sessions(spec, &spec_path, catalog, out),
         "BackupBlueprint" => {
             if let Some(template) = spec.get("backupConfigurationTemplate") {
-                backup_sessions(template, &spec_path.key("backupConfigurationTemplate"), out);
+                backup_sessions(
+                    template,
+                    &spec_path.key("backupConfigurationTemplate"),
+                    catalog,
+                    out,
+                );
             }
         }
         "RestoreSession" => {
             if let Some(addon) = spec.get("addon") {
-                addon_info(addon, &|| spec_path.key("addon"), Direction::Restore, out);
+                addon_info(
+                    addon,
+                    &|| spec_path.key("addon"),
+                    Direction::Restore,
+                    catalog,
+                    out,
+                );
             }
         }
         _ => {}
@@ -27,13 +38,14 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
 }
 
 /// The addon of each session of a BackupConfiguration's spec (or a blueprint's template).
-fn backup_sessions(spec: &Node, spec_path: &Path, out: &mut Vec<Diagnostic>) {
+fn backup_sessions(spec: &Node, spec_path: &Path, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for (s, session) in spec.items_at("sessions").iter().enumerate() {
         if let Some(addon) = session.get("addon") {
             addon_info(
                 addon,
                 &|| spec_path.key("sessions").index(s).key("addon"),
                 Direction::Backup,
+                catalog,
                 out,
             );
         }
@@ -44,19 +56,24 @@ fn addon_info(
     node: &Node,
     path: &dyn Fn() -> Path,
     direction: Direction,
+    catalog: &Catalog,
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(name) = node.str_at("name").filter(|n| !n.is_empty()) else {
         return;
     };
-    let Some(addon) = catalog::addon(name) else {
+    let Some(addon) = catalog.addon(name) else {
         let mut d = Diagnostic::new(
             &registry::UNKNOWN_ADDON,
             path().key("name"),
-            format!("addon `{name}` is not in the KubeStash or KubeDB catalog"),
+            format!("addon `{name}` is not in {}", catalog.describe()),
         );
         // Help only: the name may be a custom Addon's (which is why this is a warning).
-        d.help = schema::suggest(name, catalog::addons().iter().map(|a| a.name.as_str()));
+        let addons = catalog.addons();
+        d.help = Some(
+            schema::suggest(name, addons.iter().map(|a| a.name.as_str()))
+                .unwrap_or_else(|| NEWER.to_owned()),
+        );
         out.push(d);
         return;
     };
@@ -102,8 +119,9 @@ fn addon_info(
                 (
                     &registry::UNKNOWN_TASK,
                     format!(
-                        "addon `{name}` has no {} task `{task_name}`",
-                        direction_word(direction)
+                        "addon `{name}` has no {} task `{task_name}` in {}",
+                        direction_word(direction),
+                        catalog.origin(addon)
                     ),
                 )
             };
@@ -113,7 +131,7 @@ fn addon_info(
                 d.fix = Some(Fix::replace(d.path.clone(), task_name, pair));
             } else if !d.did_you_mean(task_name, names.iter().copied(), Correct::Value) {
                 d.help = Some(format!(
-                    "{} tasks of {name}: {}",
+                    "{} tasks of {name}: {}; {NEWER}",
                     direction_word(direction),
                     names.join(", ")
                 ));
@@ -237,6 +255,10 @@ fn addon_info(
         }
     }
 }
+
+/// How to check against a newer catalog than the one used.
+const NEWER: &str = "newer than this catalog? pass your installer's Addon manifests with \
+                     `--catalog PATH` (npm: the `catalog` option)";
 
 /// The task of `direction` that pairs with `task`, one of the other direction, in the
 /// catalog's naming (`logical-backup` and `logical-backup-restore`, `manifest-backup` and

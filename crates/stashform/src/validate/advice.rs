@@ -1,12 +1,12 @@
 //! Layer 7: advice. Warnings and notes about configurations the cluster accepts but that will
 //! probably not do what their author wants. Never errors.
 
-use crate::catalog::{self, Direction};
+use crate::catalog::{self, Catalog, Direction};
 use crate::diagnostic::{Anchor, Diagnostic, Path};
 use crate::registry;
 use crate::source::node::{Node, Value};
 
-pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
+pub fn check(kind: &str, root: &Node, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     if root
         .get("metadata")
         .and_then(|m| m.str_at("namespace"))
@@ -37,15 +37,25 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
             }
             for (s, session) in spec.items_at("sessions").iter().enumerate() {
                 // Paths are built only for diagnostics: a clean document allocates none.
-                backup_session(session, &|| spec_path.key("sessions").index(s), out);
+                backup_session(
+                    session,
+                    &|| spec_path.key("sessions").index(s),
+                    catalog,
+                    out,
+                );
             }
         }
-        "RestoreSession" => restore_session(spec, &spec_path, out),
+        "RestoreSession" => restore_session(spec, &spec_path, catalog, out),
         "BackupBlueprint" => {
             let template_path = spec_path.key("backupConfigurationTemplate");
             if let Some(template) = spec.get("backupConfigurationTemplate") {
                 for (s, session) in template.items_at("sessions").iter().enumerate() {
-                    backup_session(session, &|| template_path.key("sessions").index(s), out);
+                    backup_session(
+                        session,
+                        &|| template_path.key("sessions").index(s),
+                        catalog,
+                        out,
+                    );
                 }
             }
         }
@@ -53,7 +63,12 @@ pub fn check(kind: &str, root: &Node, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn backup_session(session: &Node, path: &dyn Fn() -> Path, out: &mut Vec<Diagnostic>) {
+fn backup_session(
+    session: &Node,
+    path: &dyn Fn() -> Path,
+    catalog: &Catalog,
+    out: &mut Vec<Diagnostic>,
+) {
     let suspended = session
         .get("scheduler")
         .and_then(|s| s.get("suspend"))
@@ -69,7 +84,7 @@ fn backup_session(session: &Node, path: &dyn Fn() -> Path, out: &mut Vec<Diagnos
         return;
     };
     tasks_advice(addon, &|| path().key("addon"), out);
-    if uses_restic(addon, Direction::Backup) {
+    if uses_restic(addon, Direction::Backup, catalog) {
         for (r, repo) in session.items_at("repositories").iter().enumerate() {
             if repo.get("encryptionSecret").is_none_or(Node::is_null) {
                 let name = repo.str_at("name").unwrap_or_default();
@@ -88,13 +103,13 @@ fn backup_session(session: &Node, path: &dyn Fn() -> Path, out: &mut Vec<Diagnos
     }
 }
 
-fn restore_session(spec: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
+fn restore_session(spec: &Node, path: &Path, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let Some(addon) = spec.get("addon") else {
         return;
     };
     tasks_advice(addon, &|| path.key("addon"), out);
     let data_source = spec.get("dataSource");
-    if uses_restic(addon, Direction::Restore)
+    if uses_restic(addon, Direction::Restore, catalog)
         && data_source.is_some_and(|d| d.get("encryptionSecret").is_none_or(Node::is_null))
     {
         out.push(
@@ -110,8 +125,8 @@ fn restore_session(spec: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
 }
 
 /// Does any task of this addon run with the Restic driver?
-fn uses_restic(addon: &Node, direction: Direction) -> bool {
-    let Some(found) = addon.str_at("name").and_then(catalog::addon) else {
+fn uses_restic(addon: &Node, direction: Direction, catalog: &Catalog) -> bool {
+    let Some(found) = addon.str_at("name").and_then(|name| catalog.addon(name)) else {
         return false;
     };
     addon

@@ -20,6 +20,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::catalog::Catalog;
 use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path, Segment};
 use crate::edit::Edit;
 use crate::fix::Batch;
@@ -100,7 +101,7 @@ pub fn check_with(text: &str, options: &CheckOptions) -> Report {
 /// [`check_with`], and the text with every fix that could be made together.
 pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>) {
     let mut suppressions = Suppressions::scan(text);
-    let mut checker = Checker::new(text);
+    let mut checker = Checker::new(text, options.catalog());
     // A single-document file (the common case) needs no bundle summary: keep the first
     // document until a second one shows that the file is a bundle.
     let mut first: Option<Document> = None;
@@ -140,7 +141,7 @@ pub(crate) fn run(text: &str, options: &CheckOptions) -> (Report, Option<Batch>)
 /// findings, suppressions, levels and fixes, without loading the text again.
 #[must_use]
 pub fn check_loaded(text: &str, loaded: &Loaded, options: &CheckOptions) -> Report {
-    let mut report = validate_documents(text, &loaded.documents);
+    let mut report = validate_with(text, &loaded.documents, options.catalog());
     report
         .diagnostics
         .extend(loaded.diagnostics.iter().cloned());
@@ -294,7 +295,11 @@ fn fixes<'d>(
 /// verified yet (see [`check_loaded`]).
 #[must_use]
 pub fn validate_documents(text: &str, documents: &[Document]) -> Report {
-    let mut checker = Checker::new(text);
+    validate_with(text, documents, Catalog::vendored())
+}
+
+fn validate_with(text: &str, documents: &[Document], catalog: &Catalog) -> Report {
+    let mut checker = Checker::new(text, catalog);
     for document in documents {
         checker.validate(document);
         if documents.len() > 1 {
@@ -307,6 +312,7 @@ pub fn validate_documents(text: &str, documents: &[Document]) -> Report {
 /// Validation of one file's documents, one at a time.
 struct Checker<'t> {
     text: &'t str,
+    catalog: &'t Catalog,
     report: Report,
     summaries: Vec<bundle::Summary>,
     /// The text holds a placeholder of `kubectl kubestash convert`.
@@ -314,9 +320,10 @@ struct Checker<'t> {
 }
 
 impl<'t> Checker<'t> {
-    fn new(text: &'t str) -> Self {
+    fn new(text: &'t str, catalog: &'t Catalog) -> Self {
         Self {
             text,
+            catalog,
             report: Report::default(),
             summaries: Vec::new(),
             placeholders: text.contains(converter::PLACEHOLDER),
@@ -324,7 +331,7 @@ impl<'t> Checker<'t> {
     }
 
     fn validate(&mut self, document: &Document) {
-        let mut diagnostics = validate_document(&document.root);
+        let mut diagnostics = document_with(&document.root, self.catalog);
         if self.placeholders {
             let mut found = Vec::new();
             converter::values(&document.root, &mut found);
@@ -391,6 +398,10 @@ fn info(document: &Document) -> DocumentInfo {
 /// without edits (a value to quote as written) is completed or dropped by [`locate`].
 #[must_use]
 pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
+    document_with(root, Catalog::vendored())
+}
+
+fn document_with(root: &Node, catalog: &Catalog) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !matches!(root.value, Value::Map(_)) {
         out.push(Diagnostic::new(
@@ -426,7 +437,7 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
         let api_version = root.str_at("apiVersion").unwrap_or_default();
         let group = api_version.rsplit_once('/').map_or("", |(group, _)| group);
         if schema::is_schemaless(group, kind) {
-            schemaless(kind, group, api_version, root, &mut out);
+            schemaless(kind, group, api_version, root, catalog, &mut out);
             return out;
         }
         if let Some(kinds) = schema::kubestash_group_kinds(group)
@@ -501,8 +512,8 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
     let walked = out.len();
     admission::check(kind, root, &mut out);
     kubernetes::check(kind, root, &mut out);
-    addon::check(kind, root, &mut out);
-    advice::check(kind, root, &mut out);
+    addon::check(kind, root, catalog, &mut out);
+    advice::check(kind, root, catalog, &mut out);
     if kind == "BackupBlueprint" {
         variables::drop_templated(root, walked, &mut out);
     }
@@ -512,7 +523,14 @@ pub fn validate_document(root: &Node) -> Vec<Diagnostic> {
 /// A kind a KubeStash group serves without a vendored CRD (BackupVerifier): only what is
 /// certain without its schema, the version it is served at and the object's name and
 /// namespace.
-fn schemaless(kind: &str, group: &str, api_version: &str, root: &Node, out: &mut Vec<Diagnostic>) {
+fn schemaless(
+    kind: &str,
+    group: &str,
+    api_version: &str,
+    root: &Node,
+    catalog: &Catalog,
+    out: &mut Vec<Diagnostic>,
+) {
     let served = format!("{group}/v1alpha1");
     if api_version != served {
         out.push(
@@ -531,7 +549,7 @@ fn schemaless(kind: &str, group: &str, api_version: &str, root: &Node, out: &mut
         );
     }
     admission::check(kind, root, out);
-    advice::check(kind, root, out);
+    advice::check(kind, root, catalog, out);
 }
 
 /// A kind is served at one apiVersion: the fix writes it.

@@ -3,6 +3,9 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
+
+use crate::catalog::Catalog;
 
 use crate::registry::{self, RULES, Rule, Severity};
 use crate::schema;
@@ -48,7 +51,8 @@ impl FromStr for Level {
     }
 }
 
-/// Options of [`super::check_with`]: per-rule levels that replace the registry's severities.
+/// Options of [`super::check_with`]: per-rule levels that replace the registry's severities,
+/// and the addon catalog the addon rules use (the vendored one unless a user's is set).
 ///
 /// ```
 /// use stashform::{CheckOptions, Level};
@@ -60,6 +64,7 @@ impl FromStr for Level {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckOptions {
     levels: Vec<(&'static str, Level)>,
+    catalog: Option<Arc<Catalog>>,
 }
 
 impl CheckOptions {
@@ -83,6 +88,18 @@ impl CheckOptions {
             .iter()
             .find(|(code, _)| *code == rule.code)
             .map(|(_, level)| *level)
+    }
+
+    /// Check with a user's catalog ([`Catalog::from_manifests`]) instead of the vendored one;
+    /// `None` for the vendored one.
+    pub fn set_catalog(&mut self, catalog: Option<Arc<Catalog>>) {
+        self.catalog = catalog;
+    }
+
+    /// The catalog the addon rules use.
+    #[must_use]
+    pub fn catalog(&self) -> &Catalog {
+        self.catalog.as_deref().unwrap_or(Catalog::vendored())
     }
 
     /// No level is set: the registry's severities hold.

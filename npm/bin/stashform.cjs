@@ -37,7 +37,14 @@ const host = {
     const stat = fs.statSync(path, { throwIfNoEntry: false });
     return stat === undefined ? 0 : stat.isDirectory() ? 2 : 1;
   },
-  list: (dir) => io(() => fs.readdirSync(dir)),
+  // Name, kind, name, kind, …: the kinds from the listing (a link is followed).
+  list: (dir) =>
+    io(() =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => [
+        d.name,
+        d.isDirectory() ? 2 : d.isFile() ? 1 : host.entry(`${dir}/${d.name}`),
+      ]),
+    ),
   cwd: () => process.cwd(),
   env: (name) => process.env[name],
   now: () => Date.now(),

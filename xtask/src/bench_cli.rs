@@ -8,7 +8,9 @@ use std::time::Instant;
 use crate::tools::{self, cargo, run};
 
 const FILES: usize = 2_000;
-const RUNS: usize = 7;
+const RUNS: usize = 11;
+/// Untimed runs first: the page cache and the files just written settle.
+const WARM_UP: usize = 3;
 
 /// Summary rows: the median wall time of each `-j` setting, and the speed-up.
 ///
@@ -42,7 +44,7 @@ pub fn run_bench(root: &Path) -> Result<Vec<String>, String> {
     }
     let mut times: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
     // Alternate the settings so that drift of the machine touches both alike.
-    for _ in 0..RUNS {
+    for run in 0..WARM_UP + RUNS {
         for (slot, jobs) in [(0, "1"), (1, "2")] {
             let start = Instant::now();
             let status = Command::new(&binary)
@@ -54,7 +56,9 @@ pub fn run_bench(root: &Path) -> Result<Vec<String>, String> {
             if !status.success() {
                 return Err(format!("stashform check -j {jobs} failed with {status}"));
             }
-            times[slot].push(start.elapsed().as_secs_f64() * 1000.0);
+            if run >= WARM_UP {
+                times[slot].push(start.elapsed().as_secs_f64() * 1000.0);
+            }
         }
     }
     let median = |values: &mut Vec<f64>| {

@@ -20,8 +20,9 @@ extern "C" {
     /// 0: nothing there, 1: a file, 2: a folder.
     #[wasm_bindgen(method)]
     fn entry(this: &JsHost, path: &str) -> u8;
+    /// Names, each followed by what it is (`"name", 1, "sub", 2`: 1 a file, 2 a folder).
     #[wasm_bindgen(method, catch)]
-    fn list(this: &JsHost, dir: &str) -> Result<Vec<String>, JsValue>;
+    fn list(this: &JsHost, dir: &str) -> Result<Vec<JsValue>, JsValue>;
     #[wasm_bindgen(method)]
     fn cwd(this: &JsHost) -> String;
     #[wasm_bindgen(method)]
@@ -76,8 +77,20 @@ impl Host for Node {
         }
     }
 
-    fn list(&self, dir: &str) -> Result<Vec<String>, String> {
-        self.0.list(dir).map_err(|e| message(&e))
+    fn list(&self, dir: &str) -> Result<Vec<(String, Entry)>, String> {
+        let flat = self.0.list(dir).map_err(|e| message(&e))?;
+        Ok(flat
+            .chunks_exact(2)
+            .filter_map(|pair| {
+                let name = pair[0].as_string()?;
+                let kind = match pair[1].as_f64() {
+                    Some(1.0) => Entry::File,
+                    Some(2.0) => Entry::Dir,
+                    _ => Entry::Missing,
+                };
+                Some((name, kind))
+            })
+            .collect())
     }
 
     fn cwd(&self) -> String {

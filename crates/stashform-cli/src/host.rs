@@ -30,11 +30,12 @@ pub trait Host {
     fn append(&self, path: &str, text: &str) -> Result<(), String>;
     /// What is at a path (following symbolic links).
     fn entry(&self, path: &str) -> Entry;
-    /// The names in a folder, in any order.
+    /// The names in a folder and what each is (following symbolic links), in any order; from
+    /// the folder listing itself where the system says, so a tree costs no `stat` per file.
     ///
     /// # Errors
     /// The reason, as the system words it.
-    fn list(&self, dir: &str) -> Result<Vec<String>, String>;
+    fn list(&self, dir: &str) -> Result<Vec<(String, Entry)>, String>;
     /// The working directory, absolute.
     fn cwd(&self) -> String;
     /// An environment variable.
@@ -109,11 +110,19 @@ mod native {
             }
         }
 
-        fn list(&self, dir: &str) -> Result<Vec<String>, String> {
+        fn list(&self, dir: &str) -> Result<Vec<(String, Entry)>, String> {
             let entries = fs::read_dir(dir).map_err(|e| e.to_string())?;
             Ok(entries
                 .flatten()
-                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .map(|entry| {
+                    let kind = match entry.file_type() {
+                        Ok(t) if t.is_dir() => Entry::Dir,
+                        Ok(t) if t.is_file() => Entry::File,
+                        // A link (or an unknown type): what it points at.
+                        _ => self.entry(&entry.path().to_string_lossy()),
+                    };
+                    (entry.file_name().to_string_lossy().into_owned(), kind)
+                })
                 .collect())
         }
 

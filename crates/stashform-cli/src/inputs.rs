@@ -141,10 +141,10 @@ pub(crate) fn walk(
     files: &mut Vec<String>,
     keep: &dyn Fn(&str) -> bool,
 ) {
-    let Ok(names) = host.list(dir) else {
+    let Ok(entries) = host.list(dir) else {
         return;
     };
-    for name in names {
+    for (name, kind) in entries {
         if name.starts_with('.') {
             continue;
         }
@@ -154,7 +154,7 @@ pub(crate) fn walk(
         } else {
             Path::new(dir).join(&name).to_string_lossy().into_owned()
         };
-        match host.entry(&path) {
+        match kind {
             Entry::Dir => walk(host, &path, files, keep),
             Entry::File if keep(&name) => files.push(path),
             _ => {}

@@ -8,7 +8,7 @@ mod json_schema;
 pub use json_schema::json_schema;
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
@@ -22,13 +22,15 @@ pub struct Schema {
     reference: Option<usize>,
     #[serde(rename = "type")]
     pub kind: Option<String>,
+    /// Shared, not copied: a subschema that several places use (ObjectMeta, a container) is
+    /// one allocation, so resolving `$ref`s costs the size of the data, not of the tree.
     #[serde(default)]
-    pub properties: BTreeMap<String, Schema>,
+    pub properties: BTreeMap<String, Arc<Schema>>,
     #[serde(default)]
     pub required: Vec<String>,
     #[serde(rename = "additionalProperties")]
-    pub additional: Option<Box<Schema>>,
-    pub items: Option<Box<Schema>>,
+    pub additional: Option<Arc<Schema>>,
+    pub items: Option<Arc<Schema>>,
     #[serde(rename = "enum", default)]
     pub allowed: Vec<serde_json::Value>,
     pub minimum: Option<f64>,
@@ -53,7 +55,7 @@ impl Schema {
     /// A property of an object schema.
     #[must_use]
     pub fn property(&self, name: &str) -> Option<&Schema> {
-        self.properties.get(name)
+        self.properties.get(name).map(|s| &**s)
     }
 
     /// The schema at a path below this one (through properties, map values and items).
@@ -65,6 +67,7 @@ impl Schema {
                 Segment::Key(key) => schema
                     .properties
                     .get(key)
+                    .map(|s| &**s)
                     .or(schema.additional.as_deref())?,
                 Segment::Index(_) => schema.items.as_deref()?,
             };
@@ -83,12 +86,16 @@ impl Schema {
         self.resource_requirements = ["limits", "requests", "claims"]
             .iter()
             .all(|k| self.properties.contains_key(*k));
-        self.properties.values_mut().for_each(Schema::prepare);
-        for child in [&mut self.additional, &mut self.items]
-            .into_iter()
-            .flatten()
-        {
-            child.prepare();
+        // A shared subschema was prepared before it was shared.
+        let children = self.properties.values_mut().chain(
+            [&mut self.additional, &mut self.items]
+                .into_iter()
+                .flatten(),
+        );
+        for child in children {
+            if let Some(child) = Arc::get_mut(child) {
+                child.prepare();
+            }
         }
     }
 }
@@ -114,19 +121,21 @@ const CRDS_JSON: &str = include_str!("../../data/crds.json");
 
 impl Schema {
     /// Replace `$ref` nodes by the (already resolved) shared subschemas.
-    fn resolve(&mut self, defs: &[Schema]) {
-        if let Some(index) = self.reference {
-            if let Some(def) = defs.get(index) {
-                *self = def.clone();
+    fn resolve(&mut self, defs: &[Arc<Schema>]) {
+        let children = self.properties.values_mut().chain(
+            [&mut self.additional, &mut self.items]
+                .into_iter()
+                .flatten(),
+        );
+        for child in children {
+            match child.reference.and_then(|i| defs.get(i)) {
+                Some(def) => *child = Arc::clone(def),
+                None => {
+                    if let Some(child) = Arc::get_mut(child) {
+                        child.resolve(defs);
+                    }
+                }
             }
-            return;
-        }
-        self.properties.values_mut().for_each(|p| p.resolve(defs));
-        for child in [&mut self.additional, &mut self.items]
-            .into_iter()
-            .flatten()
-        {
-            child.resolve(defs);
         }
     }
 }
@@ -136,13 +145,24 @@ fn crds() -> &'static [Crd] {
     CELL.get_or_init(|| {
         let mut bundle: Bundle =
             serde_json::from_str(CRDS_JSON).expect("vendored CRD data is valid (checked by tests)");
-        // A def refers only to earlier defs: resolve them in order.
-        for i in 0..bundle.defs.len() {
-            let (done, rest) = bundle.defs.split_at_mut(i);
-            rest[0].resolve(done);
+        // A def refers only to earlier defs: resolve them in order, each then shared.
+        let mut defs: Vec<Arc<Schema>> = Vec::with_capacity(bundle.defs.len());
+        for mut def in std::mem::take(&mut bundle.defs) {
+            if let Some(same) = def.reference.and_then(|i| defs.get(i)) {
+                let same = Arc::clone(same);
+                defs.push(same);
+                continue;
+            }
+            def.resolve(&defs);
+            def.prepare();
+            defs.push(Arc::new(def));
         }
         for crd in &mut bundle.kinds {
-            crd.schema.resolve(&bundle.defs);
+            if let Some(def) = crd.schema.reference.and_then(|i| defs.get(i)) {
+                crd.schema = Schema::clone(def);
+                continue;
+            }
+            crd.schema.resolve(&defs);
             crd.schema.prepare();
         }
         bundle.kinds

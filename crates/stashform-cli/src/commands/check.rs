@@ -106,6 +106,7 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
         }
     };
     host.out(&text);
+    release(checked, host, jobs);
     let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
     if too_many_warnings && args.format == Format::Human {
         let noun = if summary.warnings == 1 {
@@ -189,6 +190,21 @@ fn catalogs(
         });
     }
     Ok(())
+}
+
+/// Free the checked files on the threads that checked them: freeing thousands of texts and
+/// reports one by one on this thread is a serial tail of a large run.
+fn release(checked: Vec<CheckedFile>, host: &dyn Host, jobs: usize) {
+    #[cfg(feature = "native")]
+    if host.shared().is_some() && jobs > 1 && checked.len() > 1 {
+        use rayon::prelude::*;
+        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+            pool.install(|| checked.into_par_iter().for_each(drop));
+            return;
+        }
+    }
+    let _ = (host, jobs);
+    drop(checked);
 }
 
 /// What `check` does with the fixes it finds.

@@ -104,13 +104,16 @@ pub fn YamlPane(props: &YamlPaneProps) -> Html {
         })
     };
     // The finding under the caret, read out (keyboard users hear what the squiggle says).
+    // The closures hold the state handle and read the document when they run: copying the
+    // document (its trees) into them on every render would cost each keystroke.
     let on_caret = {
         let hint = hint.clone();
-        let doc = doc.clone();
+        let state = state.clone();
         move |textarea: HtmlTextAreaElement| {
+            let doc = state.doc();
             let caret = textarea.selection_start().ok().flatten().unwrap_or(0);
             let offset = byte_offset(&doc.text, caret);
-            let text = finding_at(&doc, offset).unwrap_or_default();
+            let text = finding_at(doc, offset).unwrap_or_default();
             if *hint != text {
                 hint.set(text);
             }
@@ -123,11 +126,12 @@ pub fn YamlPane(props: &YamlPaneProps) -> Html {
     let onclick = Callback::from(move |e: MouseEvent| on_caret(e.target_unchecked_into()));
     // The finding under the mouse as the textarea's tooltip.
     let onmousemove = {
-        let doc = doc.clone();
+        let state = state.clone();
         Callback::from(move |e: MouseEvent| {
+            let doc = state.doc();
             let textarea: Element = e.target_unchecked_into();
             let offset = browser::offset_at_point(&textarea, &doc.text, e.client_x(), e.client_y());
-            let title = offset.and_then(|o| finding_at(&doc, o)).unwrap_or_default();
+            let title = offset.and_then(|o| finding_at(doc, o)).unwrap_or_default();
             if textarea.get_attribute("title").unwrap_or_default() != title {
                 let _ = textarea.set_attribute("title", &title);
             }

@@ -21,6 +21,18 @@ pub fn html(text: &str, marks: &[(Span, Severity)]) -> String {
     } else {
         Vec::new()
     };
+    // An empty span (a missing key) squiggles one character, or none at the very end.
+    let marks: Vec<(usize, usize, Severity)> = marks
+        .iter()
+        .map(|(span, severity)| {
+            let end = if span.end > span.start {
+                span.end
+            } else {
+                next_char(text, span.start)
+            };
+            (span.start, end, *severity)
+        })
+        .collect();
     // Every place where a colour or a squiggle starts or ends.
     let mut cuts: Vec<usize> = Vec::with_capacity(2 * (tokens.len() + marks.len()) + 2);
     cuts.push(0);
@@ -28,14 +40,8 @@ pub fn html(text: &str, marks: &[(Span, Severity)]) -> String {
     for token in &tokens {
         cuts.extend([token.span.start, token.span.end]);
     }
-    for (span, _) in marks {
-        // An empty span (a missing key) squiggles one character, or none at the very end.
-        let end = if span.end > span.start {
-            span.end
-        } else {
-            next_char(text, span.start)
-        };
-        cuts.extend([span.start, end]);
+    for &(start, end, _) in &marks {
+        cuts.extend([start, end]);
     }
     cuts.retain(|&cut| cut <= text.len() && text.is_char_boundary(cut));
     cuts.sort_unstable();
@@ -53,15 +59,8 @@ pub fn html(text: &str, marks: &[(Span, Severity)]) -> String {
             .map(|t| class(t.kind));
         let severity = marks
             .iter()
-            .filter(|(span, _)| {
-                let span_end = if span.end > span.start {
-                    span.end
-                } else {
-                    next_char(text, span.start)
-                };
-                span.start <= start && end <= span_end
-            })
-            .map(|(_, severity)| *severity)
+            .filter(|&&(from, to, _)| from <= start && end <= to)
+            .map(|&(_, _, severity)| severity)
             .min();
         let piece = &text[start..end];
         match (kind, severity) {

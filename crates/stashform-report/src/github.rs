@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use stashform::Encoding;
 use stashform::registry::Severity;
 
-use crate::{CheckedFile, Summary};
+use crate::{CheckedFile, Summary, count};
 
 /// GitHub's limit of annotations per severity per step.
 pub const ANNOTATIONS_PER_SEVERITY: usize = 10;
@@ -64,8 +64,8 @@ pub fn render(checked: &[CheckedFile]) -> String {
     if unannotated > 0 {
         let _ = writeln!(
             text,
-            "stashform: {unannotated} more {} above {} not annotated (GitHub shows {ANNOTATIONS_PER_SEVERITY} per severity); the step summary lists all",
-            plural(unannotated, "finding", "findings"),
+            "stashform: {} more above {} not annotated (GitHub shows {ANNOTATIONS_PER_SEVERITY} per severity); the step summary lists all",
+            count(unannotated, "finding"),
             if unannotated == 1 { "is" } else { "are" },
         );
     }
@@ -77,15 +77,11 @@ pub fn render(checked: &[CheckedFile]) -> String {
 pub fn step_summary(checked: &[CheckedFile]) -> String {
     let summary = Summary::of(checked);
     let mut text = format!(
-        "## stashform\n\nChecked {} {}, {} {}: {} {}, {} {}.\n\n",
-        summary.files,
-        plural(summary.files, "file", "files"),
-        summary.documents,
-        plural(summary.documents, "document", "documents"),
-        summary.errors,
-        plural(summary.errors, "error", "errors"),
-        summary.warnings,
-        plural(summary.warnings, "warning", "warnings"),
+        "## stashform\n\nChecked {}, {}: {}, {}.\n\n",
+        count(summary.files, "file"),
+        count(summary.documents, "document"),
+        count(summary.errors, "error"),
+        count(summary.warnings, "warning"),
     );
     if checked
         .iter()
@@ -119,10 +115,6 @@ pub fn step_summary(checked: &[CheckedFile]) -> String {
     }
     text.push('\n');
     text
-}
-
-fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
-    if count == 1 { one } else { many }
 }
 
 /// Text inside a Markdown table cell: no line breaks, no column separators, no HTML.

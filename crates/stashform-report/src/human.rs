@@ -8,7 +8,7 @@ use stashform::diagnostic::Diagnostic;
 use stashform::registry::Severity;
 use stashform::{Encoding, Located};
 
-use crate::{CheckedFile, Summary};
+use crate::{CheckedFile, Summary, count};
 
 /// The findings as annotated source snippets, then one summary line. `color`: ANSI styles (the
 /// face decides, e.g. from the terminal and `NO_COLOR`).
@@ -31,14 +31,13 @@ pub fn render(checked: &[CheckedFile], color: bool) -> String {
             );
         }
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let _ = write!(
         text,
         "checked {}, {}: {}, {}",
-        plural(summary.files, "file"),
-        plural(summary.documents, "document"),
-        plural(summary.errors, "error"),
-        plural(summary.warnings, "warning"),
+        count(summary.files, "file"),
+        count(summary.documents, "document"),
+        count(summary.errors, "error"),
+        count(summary.warnings, "warning"),
     );
     if summary.suppressed > 0 {
         let _ = write!(text, " ({} suppressed)", summary.suppressed);

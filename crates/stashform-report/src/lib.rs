@@ -71,6 +71,16 @@ impl CheckedFile {
     }
 }
 
+/// A count and its noun: `1 file`, `2 files` (the nouns of these reports all take an `s`).
+#[must_use]
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// What a run found, over all its files.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {

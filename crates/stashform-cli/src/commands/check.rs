@@ -44,7 +44,8 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
         Mode::Check
     };
     let mut fixed = Vec::new();
-    for result in check_files(host, &inputs, jobs, mode) {
+    let workers = Workers::new(host, jobs);
+    for result in check_files(&workers, &inputs, mode) {
         match result {
             Ok((file, fixes)) => {
                 if let Some(fixes) = fixes {
@@ -67,10 +68,9 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
         let count: usize = fixed.iter().map(|f| f.count).sum();
         if count > 0 {
             host.err(&format!(
-                "stashform: fixed {count} {} in {} {}\n",
-                if count == 1 { "finding" } else { "findings" },
-                fixed.len(),
-                if fixed.len() == 1 { "file" } else { "files" },
+                "stashform: fixed {} in {}\n",
+                stashform_report::count(count, "finding"),
+                stashform_report::count(fixed.len(), "file"),
             ));
         }
     }
@@ -106,17 +106,12 @@ pub fn check(args: &CheckArgs, host: &dyn Host) -> u8 {
         }
     };
     host.out(&text);
-    release(checked, host, jobs);
+    workers.release(checked);
     let too_many_warnings = args.max_warnings.is_some_and(|max| summary.warnings > max);
     if too_many_warnings && args.format == Format::Human {
-        let noun = if summary.warnings == 1 {
-            "warning"
-        } else {
-            "warnings"
-        };
         host.err(&format!(
-            "stashform: {} {noun}, more than --max-warnings {}\n",
-            summary.warnings,
+            "stashform: {}, more than --max-warnings {}\n",
+            stashform_report::count(summary.warnings, "warning"),
             args.max_warnings.unwrap_or_default()
         ));
     }
@@ -192,19 +187,60 @@ fn catalogs(
     Ok(())
 }
 
-/// Free the checked files on the threads that checked them: freeing thousands of texts and
-/// reports one by one on this thread is a serial tail of a large run.
-fn release(checked: Vec<CheckedFile>, host: &dyn Host, jobs: usize) {
+/// The threads a run works on: a pool when the host can be shared (native) and more than one
+/// job is allowed, else the calling thread. One pool serves the whole run.
+struct Workers<'h> {
+    host: &'h dyn Host,
     #[cfg(feature = "native")]
-    if host.shared().is_some() && jobs > 1 && checked.len() > 1 {
-        use rayon::prelude::*;
-        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
-            pool.install(|| checked.into_par_iter().for_each(drop));
-            return;
+    pool: Option<(&'h (dyn Host + Sync), rayon::ThreadPool)>,
+}
+
+impl<'h> Workers<'h> {
+    fn new(host: &'h dyn Host, jobs: usize) -> Self {
+        #[cfg(feature = "native")]
+        let pool = host.shared().filter(|_| jobs > 1).and_then(|shared| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs)
+                .build()
+                .ok()?;
+            Some((shared, pool))
+        });
+        #[cfg(not(feature = "native"))]
+        let _ = jobs;
+        Self {
+            host,
+            #[cfg(feature = "native")]
+            pool,
         }
     }
-    let _ = (host, jobs);
-    drop(checked);
+
+    /// `work` on every item, the results in the items' order.
+    fn map<T: Sync, R: Send>(
+        &self,
+        items: &[T],
+        work: impl Fn(&dyn Host, &T) -> R + Sync,
+    ) -> Vec<R> {
+        #[cfg(feature = "native")]
+        if let Some((shared, pool)) = &self.pool
+            && items.len() > 1
+        {
+            use rayon::prelude::*;
+            return pool.install(|| items.par_iter().map(|item| work(*shared, item)).collect());
+        }
+        items.iter().map(|item| work(self.host, item)).collect()
+    }
+
+    /// Free what the run made on the threads that made it: freeing thousands of texts and
+    /// reports one by one on this thread is a serial tail of a large run.
+    fn release<T: Send>(&self, items: Vec<T>) {
+        #[cfg(feature = "native")]
+        if let Some((_, pool)) = &self.pool {
+            use rayon::prelude::*;
+            pool.install(|| items.into_par_iter().for_each(drop));
+            return;
+        }
+        drop(items);
+    }
 }
 
 /// What `check` does with the fixes it finds.
@@ -223,36 +259,16 @@ struct Fixes {
     count: usize,
 }
 
-/// Read and check every file, on up to `jobs` threads when the host can be shared; the results
-/// in the order of the inputs. With fixes, each checked file is its fixed text.
+/// Read and check every file on the run's workers; the results in the order of the inputs.
+/// With fixes, each checked file is its fixed text.
 fn check_files(
-    host: &dyn Host,
+    workers: &Workers<'_>,
     inputs: &Inputs,
-    jobs: usize,
     mode: Mode,
 ) -> Vec<Result<(CheckedFile, Option<Fixes>), String>> {
-    let files = &inputs.files;
-    let options = |input: &Input| &inputs.configs[input.config].options;
-    #[cfg(feature = "native")]
-    if let Some(shared) = host.shared()
-        && jobs > 1
-        && files.len() > 1
-    {
-        use rayon::prelude::*;
-        if let Ok(pool) = rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
-            return pool.install(|| {
-                files
-                    .par_iter()
-                    .map(|input| check_file(shared, input, options(input), mode))
-                    .collect()
-            });
-        }
-    }
-    let _ = jobs;
-    files
-        .iter()
-        .map(|input| check_file(host, input, options(input), mode))
-        .collect()
+    workers.map(&inputs.files, |host, input| {
+        check_file(host, input, &inputs.configs[input.config].options, mode)
+    })
 }
 
 fn check_file(
@@ -306,10 +322,9 @@ fn diff(host: &dyn Host, fixed: &[Fixes], problems: &[String]) -> u8 {
     let count: usize = fixed.iter().map(|f| f.count).sum();
     if count > 0 {
         host.err(&format!(
-            "stashform: {count} {} can be fixed in {} {} (run `stashform check --fix`)\n",
-            if count == 1 { "finding" } else { "findings" },
-            fixed.len(),
-            if fixed.len() == 1 { "file" } else { "files" },
+            "stashform: {} can be fixed in {} (run `stashform check --fix`)\n",
+            stashform_report::count(count, "finding"),
+            stashform_report::count(fixed.len(), "file"),
         ));
     }
     if !problems.is_empty() {

@@ -9,6 +9,7 @@
 mod addon;
 mod app;
 mod backup_form;
+mod companion;
 mod data_source;
 mod diagnostics;
 mod field;
@@ -21,6 +22,7 @@ mod schedule_help;
 mod scoped;
 mod section;
 mod session;
+mod setup_form;
 mod target;
 mod toolbar;
 mod yaml_pane;
@@ -29,7 +31,7 @@ pub use app::{App, AppProps};
 pub use field::{Field, Kind};
 pub use item_list::ItemList;
 pub use messages::Messages;
-pub use scoped::{Scope, Scoped};
+pub use scoped::{DocumentScope, Scope, Scoped};
 pub use section::Section;
 
 use yew::prelude::*;

@@ -8,6 +8,7 @@
 //!   custom element of `embed.js`.
 
 pub mod browser;
+pub mod bundle;
 pub mod components;
 pub mod highlight;
 pub mod share;

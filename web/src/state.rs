@@ -17,6 +17,7 @@ use stashform::source::yaml::{self, Document, Loaded};
 use stashform::{CheckOptions, Encoding, LineIndex, Located, Path, Replacement, Severity};
 use yew::Reducible;
 
+use crate::bundle;
 use crate::templates::{TEMPLATES, starter};
 use crate::tree::{self, Item, Scalar};
 
@@ -34,14 +35,45 @@ pub enum View {
     #[default]
     Backup,
     Restore,
+    /// The whole bundle of a backup: storage, credentials, retention, encryption Secret and
+    /// the BackupConfiguration, several documents in one text.
+    Setup,
+    Storage,
+    Retention,
+    Secret,
 }
 
+/// Every view, in the order of the page's tabs.
+pub const VIEWS: [View; 6] = [
+    View::Backup,
+    View::Restore,
+    View::Setup,
+    View::Storage,
+    View::Retention,
+    View::Secret,
+];
+
 impl View {
+    /// The kind the view's form edits (the setup view's main document: the
+    /// BackupConfiguration).
     #[must_use]
     pub fn kind(self) -> &'static str {
         match self {
-            Self::Backup => "BackupConfiguration",
+            Self::Backup | Self::Setup => "BackupConfiguration",
             Self::Restore => "RestoreSession",
+            Self::Storage => "BackupStorage",
+            Self::Retention => "RetentionPolicy",
+            Self::Secret => "Secret",
+        }
+    }
+
+    /// The apiVersion of the view's kind.
+    #[must_use]
+    pub fn api_version(self) -> &'static str {
+        match self {
+            Self::Backup | Self::Restore | Self::Setup => API_VERSION,
+            Self::Storage | Self::Retention => "storage.kubestash.com/v1alpha1",
+            Self::Secret => "v1",
         }
     }
 
@@ -51,33 +83,39 @@ impl View {
         match self {
             Self::Backup => "backup",
             Self::Restore => "restore",
+            Self::Setup => "setup",
+            Self::Storage => "storage",
+            Self::Retention => "retention",
+            Self::Secret => "secret",
         }
     }
 
     #[must_use]
     pub fn from_slug(slug: &str) -> Option<Self> {
-        match slug {
-            "backup" => Some(Self::Backup),
-            "restore" => Some(Self::Restore),
-            _ => None,
-        }
+        VIEWS.into_iter().find(|v| v.slug() == slug)
+    }
+
+    /// Views that hold several documents: their paths start with `documents[i].`.
+    #[must_use]
+    pub fn is_bundle(self) -> bool {
+        self == Self::Setup
     }
 
     /// Which tasks of an Addon this view may use.
     #[must_use]
     pub fn direction(self) -> Direction {
         match self {
-            Self::Backup => Direction::Backup,
             Self::Restore => Direction::Restore,
+            _ => Direction::Backup,
         }
     }
 
+    /// The single-document view of a kind.
     #[must_use]
-    pub fn other(self) -> Self {
-        match self {
-            Self::Backup => Self::Restore,
-            Self::Restore => Self::Backup,
-        }
+    pub fn of_kind(kind: &str) -> Option<Self> {
+        VIEWS
+            .into_iter()
+            .find(|v| !v.is_bundle() && v.kind() == kind)
     }
 }
 
@@ -164,17 +202,27 @@ impl Doc {
         self.form_index(view).map(|i| &self.documents[i].root)
     }
 
-    /// Diagnostics of the form's document at `path` or below it.
-    pub fn diagnostics_at<'a>(
+    /// Diagnostics at `path` or below it: of the form's document, or of document `i` for a
+    /// path `documents[i].…`.
+    pub fn diagnostics_at<'a: 'p, 'p>(
         &'a self,
         view: View,
-        path: &'a str,
+        path: &'p str,
         exact: bool,
-    ) -> impl Iterator<Item = &'a Located> + 'a {
-        let document = self.form_index(view).map(|i| self.documents[i].index);
+    ) -> impl Iterator<Item = &'a Located> + 'p {
+        let (document, path) = match bundle::split_document(path) {
+            (Some(i), rest) => (Some(i), rest),
+            (None, path) => (self.form_index(view).map(|i| self.documents[i].index), path),
+        };
         self.diagnostics.iter().filter(move |d| {
             Some(d.document) == document && !self.stale && path_matches(&d.path, path, exact)
         })
+    }
+
+    /// [`Doc::diagnostics_at`], collected (for a path that does not outlive the call).
+    #[must_use]
+    pub fn diagnostics_in(&self, view: View, path: &str, exact: bool) -> Vec<&Located> {
+        self.diagnostics_at(view, path, exact).collect()
     }
 
     /// The metadata.name of the form's document (for file names).
@@ -230,8 +278,8 @@ enum Cause {
 #[derive(Debug, Clone)]
 pub struct State {
     pub view: View,
-    pub backup: Doc,
-    pub restore: Doc,
+    /// Each view's document, in the order of [`VIEWS`].
+    docs: Vec<Doc>,
     /// Bumped on every change of a text (drives saving the draft).
     pub revision: u64,
     /// Texts before each change, the latest last.
@@ -252,7 +300,7 @@ impl PartialEq for State {
 
 impl Default for State {
     fn default() -> Self {
-        Self::new(View::Backup, None, None)
+        Self::new(View::Backup, |_| None)
     }
 }
 
@@ -273,6 +321,25 @@ pub enum Action {
     RemoveItem {
         path: String,
         index: usize,
+    },
+    /// Replace the block at `path`'s parent named by one of `choices` with an empty block
+    /// `path` (a local storage's volume source: one of several), in one step.
+    Switch {
+        path: String,
+        choices: Vec<String>,
+    },
+    /// Give the Secret at `path` (`stringData`, maybe `documents[i].`-prefixed) exactly these
+    /// keys, keeping the values of the ones it has.
+    SecretKeys {
+        path: String,
+        keys: Vec<String>,
+    },
+    /// Open the RestoreSession that restores from repository `repository` of session
+    /// `session` of the BackupConfiguration at `document` (`None`: the backup view's).
+    RestoreFrom {
+        document: Option<usize>,
+        session: usize,
+        repository: usize,
     },
     /// The YAML pane changed (typed or pasted).
     SetYaml(String),
@@ -295,14 +362,14 @@ pub enum Action {
 impl State {
     /// A state with the given texts (`None`: the view's starting document).
     #[must_use]
-    pub fn new(view: View, backup: Option<String>, restore: Option<String>) -> Self {
-        let doc = |text: Option<String>, v: View| {
-            Doc::new(text.unwrap_or_else(|| starter(v).to_owned()), None)
-        };
+    pub fn new(view: View, mut text: impl FnMut(View) -> Option<String>) -> Self {
+        let docs = VIEWS
+            .into_iter()
+            .map(|v| Doc::new(text(v).unwrap_or_else(|| starter(v).to_owned()), None))
+            .collect();
         Self {
             view,
-            backup: doc(backup, View::Backup),
-            restore: doc(restore, View::Restore),
+            docs,
             revision: 0,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -327,17 +394,11 @@ impl State {
 
     #[must_use]
     pub fn doc_of(&self, view: View) -> &Doc {
-        match view {
-            View::Backup => &self.backup,
-            View::Restore => &self.restore,
-        }
+        &self.docs[view as usize]
     }
 
     fn put_doc(&mut self, view: View, doc: Doc) {
-        match view {
-            View::Backup => self.backup = doc,
-            View::Restore => self.restore = doc,
-        }
+        self.docs[view as usize] = doc;
         self.revision += 1;
         self.edit_error = None;
     }
@@ -376,13 +437,9 @@ impl State {
             (&mut self.undo, &mut self.redo)
         };
         let Some(step) = from.pop() else { return };
-        let current = match step.view {
-            View::Backup => &self.backup.text,
-            View::Restore => &self.restore.text,
-        };
         to.push(Step {
             view: step.view,
-            text: current.clone(),
+            text: self.docs[step.view as usize].text.clone(),
             cause: Cause::Other,
         });
         self.view = step.view;
@@ -396,31 +453,58 @@ impl State {
         self.doc().form_root(self.view)
     }
 
-    /// Text of the scalar at `path` of the form's document.
+    /// The document a form path edits (its position in `documents`) and the path within it:
+    /// document `i` for `documents[i].…`, else the form's document.
+    #[must_use]
+    pub fn locate(&self, path: &str) -> Option<(usize, Path)> {
+        let doc = self.doc();
+        let (document, rest) = bundle::split_document(path);
+        let at = match document {
+            Some(i) => doc.documents.iter().position(|d| d.index == i)?,
+            None => doc.form_index(self.view)?,
+        };
+        Some((at, tree::path(rest)))
+    }
+
+    /// The node at a form path.
+    #[must_use]
+    pub fn node(&self, path: &str) -> Option<&Node> {
+        let (at, path) = self.locate(path)?;
+        tree::get(&self.doc().documents[at].root, &path)
+    }
+
+    /// Text of the scalar at a form path.
     #[must_use]
     pub fn value(&self, path: &str) -> String {
-        self.form_root()
-            .map_or_else(String::new, |root| tree::text_at(root, path))
+        self.node(path).map_or_else(String::new, tree::scalar_text)
     }
 
     /// Number of items of the list at `path`.
     #[must_use]
     pub fn len(&self, path: &str) -> usize {
-        self.form_root().map_or(0, |root| tree::len_at(root, path))
+        self.node(path).map_or(0, |n| n.items().len())
     }
 
-    /// Apply form edits to the form's document as text edits; a new document of the view's
-    /// kind is started when there is none. Nothing happens while the text does not load (the
-    /// form is read-only then).
-    fn edit(&mut self, edits: Vec<Edit>, cause: Cause) {
+    /// Apply form edits to a document as text edits: `document` (a file index) or the form's
+    /// document, where a new document of the view's kind is started when there is none. The
+    /// `extra` edits of other documents (or the same) follow, all in one undoable step.
+    /// Nothing happens while the text does not load (the form is read-only then).
+    fn edit(
+        &mut self,
+        document: Option<usize>,
+        edits: Vec<Edit>,
+        extra: Vec<(usize, Edit)>,
+        cause: Cause,
+    ) {
         let view = self.view;
         let doc = self.doc();
         if doc.stale || edits.is_empty() {
             return;
         }
         let mut edits = edits;
-        let at = match doc.form_index(view) {
-            Some(i) => doc.documents[i].index,
+        let at = match document.or_else(|| doc.form_index(view).map(|i| doc.documents[i].index)) {
+            Some(i) if i < doc.documents.len() => i,
+            Some(_) => return,
             None => {
                 // A new document of the view's kind, then the field.
                 edits.insert(
@@ -428,7 +512,7 @@ impl State {
                     Edit::Set {
                         path: Path::root(),
                         value: tree::map(vec![
-                            ("apiVersion", tree::string(API_VERSION)),
+                            ("apiVersion", tree::string(view.api_version())),
                             ("kind", tree::string(view.kind())),
                         ]),
                     },
@@ -436,26 +520,42 @@ impl State {
                 doc.documents.len()
             }
         };
+        let mut groups = vec![(at, edits)];
+        for (i, edit) in extra {
+            match groups.iter_mut().find(|(g, _)| *g == i) {
+                Some((_, group)) => group.push(edit),
+                None => groups.push((i, vec![edit])),
+            }
+        }
         // The text loads (it is not stale): its documents are the ones to edit.
-        match edit::apply_all_loaded(&doc.text, &doc.documents, at, &edits) {
-            Ok((text, loaded)) => {
-                let next = Doc::from_loaded(text, loaded, Some(doc));
-                self.set_doc(view, next, cause);
+        let mut current: Option<(String, Loaded)> = None;
+        for (i, edits) in &groups {
+            let (text, documents) = match &current {
+                Some((text, loaded)) => (text.as_str(), loaded.documents.as_slice()),
+                None => (doc.text.as_str(), doc.documents.as_slice()),
+            };
+            match edit::apply_all_loaded(text, documents, *i, edits) {
+                Ok(next) => current = Some(next),
+                Err(error) => {
+                    self.edit_error = Some(format!(
+                        "{} (the YAML is unchanged: edit it in the YAML pane)",
+                        error.message
+                    ));
+                    self.revision += 1;
+                    return;
+                }
             }
-            Err(error) => {
-                self.edit_error = Some(format!(
-                    "{} (the YAML is unchanged: edit it in the YAML pane)",
-                    error.message
-                ));
-                self.revision += 1;
-            }
+        }
+        if let Some((text, loaded)) = current {
+            let next = Doc::from_loaded(text, loaded, Some(doc));
+            self.set_doc(view, next, cause);
         }
     }
 
-    /// The edit that clears the field at `path`: its key goes, with the maps it leaves empty
-    /// (up to a list item, whose place is kept).
-    fn clear(&self, path: &Path) -> Option<Edit> {
-        let root = self.form_root()?;
+    /// The edit that clears the field at `path` of document `at`: its key goes, with the maps
+    /// it leaves empty (up to a list item, whose place is kept).
+    fn clear(&self, at: usize, path: &Path) -> Option<Edit> {
+        let root = &self.doc().documents.get(at)?.root;
         let Some((Segment::Key(_), _)) = path.0.split_last() else {
             // A list item keeps its place: it becomes empty.
             return Some(Edit::Set {
@@ -464,7 +564,7 @@ impl State {
             });
         };
         tree::get(root, path)?;
-        let kind = self.view.kind();
+        let kind = root.str_at("kind").unwrap_or_default();
         let mut target = path.0.as_slice();
         while let Some((_, parent)) = target.split_last() {
             let parent_path = Path(parent.to_vec());
@@ -482,51 +582,12 @@ impl State {
         })
     }
 
-    /// When the document's namespace changes, the references that were in it (target,
-    /// storage, retention policy, secrets: every `namespace` under `spec` equal to the old one)
-    /// follow, in the same undoable step.
-    fn follow_namespace(&self, new: &str) -> Vec<Edit> {
-        let Some(root) = self.form_root() else {
-            return Vec::new();
-        };
-        let old = tree::get(root, &tree::path("metadata.namespace")).and_then(Node::as_str);
-        let (Some(old), Some(spec)) = (old.filter(|o| !o.is_empty()), root.get("spec")) else {
-            return Vec::new();
-        };
-        let mut edits = Vec::new();
-        let mut stack = vec![(Path::root().key("spec"), spec)];
-        while let Some((path, node)) = stack.pop() {
-            match &node.value {
-                Value::Map(entries) => {
-                    for (key, value) in entries {
-                        let at = path.key(&key.name);
-                        if key.name == "namespace" && value.as_str() == Some(old) {
-                            edits.push(Edit::Set {
-                                path: at,
-                                value: tree::string(new),
-                            });
-                        } else {
-                            stack.push((at, value));
-                        }
-                    }
-                }
-                Value::Seq(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        stack.push((path.index(i), item));
-                    }
-                }
-                _ => {}
-            }
-        }
-        edits
-    }
-
-    /// A new item of the list at `path`: empty, except that the references a backend or a
-    /// repository names start in the document's namespace.
-    fn new_item(&self, path: &str) -> Node {
-        let namespace = self
-            .form_root()
-            .and_then(|root| tree::get(root, &tree::path("metadata.namespace")))
+    /// A new item of the list at `path` (of document `at`): empty, except that the references
+    /// a backend or a repository names start in the document's namespace.
+    fn new_item(&self, at: Option<usize>, path: &str) -> Node {
+        let namespace = at
+            .and_then(|at| self.doc().documents.get(at))
+            .and_then(|d| tree::get(&d.root, &tree::path("metadata.namespace")))
             .and_then(Node::as_str)
             .filter(|n| !n.is_empty());
         let references: &[&str] = if path == "spec.backends" {
@@ -553,13 +614,21 @@ impl State {
         Node::new(Value::Map(entries), Span::default())
     }
 
-    /// The YAML pane changed. When the text is of the other view's kind only, it moves there.
+    /// The YAML pane changed. A single-document view given a text with none of its kind but
+    /// another view's kind first moves to that view.
     fn set_yaml(&mut self, text: String) {
         let mut view = self.view;
         let doc = Doc::new(text, Some(self.doc()));
-        if !doc.stale && doc.form_index(view).is_none() && doc.form_index(view.other()).is_some() {
-            view = view.other();
-            self.view = view;
+        if !view.is_bundle() && !doc.stale && doc.form_index(view).is_none() {
+            let first = doc
+                .documents
+                .iter()
+                .find_map(|d| d.root.str_at("kind"))
+                .and_then(View::of_kind);
+            if let Some(other) = first {
+                view = other;
+                self.view = view;
+            }
         }
         let cause = if is_typing(&self.doc_of(view).text, &doc.text) {
             Cause::Typing
@@ -587,58 +656,126 @@ impl State {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::SetField { path: text, value } => {
-                let path = tree::path(&text);
+                let (document, rest) = bundle::split_document(&text);
+                let path = tree::path(rest);
+                let at = self.locate(&text).map(|(at, _)| at);
                 let edit = match value {
-                    Scalar::Remove => self.clear(&path),
+                    Scalar::Remove => at.and_then(|at| self.clear(at, &path)),
                     Scalar::Str(s) => Some(Edit::Set {
-                        path,
+                        path: path.clone(),
                         value: tree::string(&s),
                     }),
                     Scalar::Int(i) => Some(Edit::Set {
-                        path,
+                        path: path.clone(),
                         value: Node::new(Value::Int(i), Default::default()),
                     }),
                     Scalar::Bool(b) => Some(Edit::Set {
-                        path,
+                        path: path.clone(),
                         value: Node::new(Value::Bool(b), Default::default()),
                     }),
                 };
-                let mut edits: Vec<Edit> = edit.into_iter().collect();
-                if text == "metadata.namespace"
-                    && let Some(Edit::Set { value, .. }) = edits.first()
-                    && let Some(new) = value.as_str()
-                {
-                    let new = new.to_owned();
-                    edits.extend(self.follow_namespace(&new));
-                }
-                self.edit(edits, Cause::Field(text));
+                // What follows the edit: references, namespaces, a provider's block.
+                let extra = match (&edit, at) {
+                    (Some(Edit::Set { value, .. }), Some(at)) => value
+                        .as_str()
+                        .map(|new| {
+                            let documents = &self.doc().documents;
+                            bundle::follow(documents, at, &path, new, self.view.is_bundle())
+                        })
+                        .unwrap_or_default(),
+                    (Some(Edit::Remove { .. }), Some(at)) if rest == "spec.storage.provider" => {
+                        bundle::follow(&self.doc().documents, at, &path, "", false)
+                    }
+                    _ => Vec::new(),
+                };
+                self.edit(document, edit.into_iter().collect(), extra, Cause::Field(text));
             }
             Action::AddItem { path, item } => {
+                let (document, rest) = bundle::split_document(&path);
+                let at = self.locate(&path).map(|(at, _)| at);
                 let value = match item {
-                    Item::Map => self.new_item(&path),
+                    Item::Map => self.new_item(at, rest),
                     Item::Str => tree::string(""),
                 };
-                let path = tree::path(&path);
-                self.edit(
-                    vec![Edit::Insert {
-                        path,
-                        index: None,
-                        value,
-                    }],
-                    Cause::Other,
-                );
+                let edit = Edit::Insert {
+                    path: tree::path(rest),
+                    index: None,
+                    value,
+                };
+                self.edit(document, vec![edit], Vec::new(), Cause::Other);
             }
             Action::RemoveItem { path, index } => {
-                let list = tree::path(&path);
+                let (document, rest) = bundle::split_document(&path);
+                let list = tree::path(rest);
                 // The last item goes with its list (and the maps that leaves empty).
                 let edit = if self.len(&path) == 1 {
-                    self.clear(&list)
+                    self.locate(&path).and_then(|(at, _)| self.clear(at, &list))
                 } else {
                     Some(Edit::Remove {
                         path: list.index(index),
                     })
                 };
-                self.edit(edit.into_iter().collect(), Cause::Other);
+                self.edit(document, edit.into_iter().collect(), Vec::new(), Cause::Other);
+            }
+            Action::Switch { path, choices } => {
+                let (document, rest) = bundle::split_document(&path);
+                let new = tree::path(rest);
+                let Some((Segment::Key(name), parent)) = new.0.split_last() else {
+                    return;
+                };
+                let parent = Path(parent.to_vec());
+                let mut edits: Vec<Edit> = choices
+                    .iter()
+                    .filter(|c| *c != name)
+                    .filter(|c| {
+                        self.locate(&path).is_some_and(|(at, _)| {
+                            tree::get(&self.doc().documents[at].root, &parent.key(c)).is_some()
+                        })
+                    })
+                    .map(|c| Edit::Remove {
+                        path: parent.key(c),
+                    })
+                    .collect();
+                if self.node(&path).is_none() {
+                    edits.push(Edit::Set {
+                        path: new.clone(),
+                        value: tree::map(Vec::new()),
+                    });
+                }
+                self.edit(document, edits, Vec::new(), Cause::Other);
+            }
+            Action::SecretKeys { path, keys } => {
+                let (document, rest) = bundle::split_document(&path);
+                let entries = keys
+                    .iter()
+                    .map(|k| {
+                        let value = self.value(&format!("{path}.{k}"));
+                        (k.as_str(), tree::string(&value))
+                    })
+                    .collect();
+                let edit = Edit::Set {
+                    path: tree::path(rest),
+                    value: tree::map(entries),
+                };
+                self.edit(document, vec![edit], Vec::new(), Cause::Other);
+            }
+            Action::RestoreFrom {
+                document,
+                session,
+                repository,
+            } => {
+                let doc = self.doc();
+                let root = match document {
+                    Some(i) => doc.documents.iter().find(|d| d.index == i),
+                    None => doc.form_index(self.view).map(|i| &doc.documents[i]),
+                };
+                let text = root
+                    .and_then(|d| bundle::render(bundle::restore_from(&d.root, session, repository)));
+                if let Some(text) = text {
+                    self.view = View::Restore;
+                    let next = Doc::new(text, None);
+                    self.set_doc(View::Restore, next, Cause::Other);
+                }
             }
             Action::SetYaml(text) => self.set_yaml(text),
             Action::LoadTemplate(i) => {
@@ -941,10 +1078,10 @@ spec:
         set(&mut s, "metadata.namespace", "ops");
         s.apply(Action::LoadTemplate(6));
         assert_eq!(s.view, View::Restore);
-        let edited = s.backup.text.clone();
+        let edited = s.doc_of(View::Backup).text.clone();
         s.apply(Action::Undo);
         assert_eq!(s.view, View::Restore, "undoing the template load");
-        assert_eq!(s.restore.text, starter(View::Restore));
+        assert_eq!(s.doc_of(View::Restore).text, starter(View::Restore));
         s.apply(Action::Undo);
         assert_eq!(s.view, View::Backup);
         assert!(s.doc().text.contains("namespace: demo"));
@@ -952,7 +1089,7 @@ spec:
         assert_eq!(s.doc().text, pasted);
         s.apply(Action::Redo);
         s.apply(Action::Redo);
-        assert_eq!(s.backup.text, edited);
+        assert_eq!(s.doc_of(View::Backup).text, edited);
         assert!(s.can_redo());
         // A new change forgets what was undone.
         set(&mut s, "metadata.name", "again");
@@ -983,8 +1120,8 @@ spec:
         let mut s = State::default();
         s.apply(Action::SetYaml(TEMPLATES[5].text.to_owned()));
         assert_eq!(s.view, View::Restore);
-        assert_eq!(s.restore.text, TEMPLATES[5].text);
-        assert_eq!(s.backup.text, starter(View::Backup));
+        assert_eq!(s.doc_of(View::Restore).text, TEMPLATES[5].text);
+        assert_eq!(s.doc_of(View::Backup).text, starter(View::Backup));
         assert_eq!(
             s.value("spec.addon.tasks[0].params.args"),
             "--dbname=testdb"
@@ -1011,7 +1148,7 @@ spec:
         assert!(s.doc().text.contains("cpu: 200m"));
         s.apply(Action::SwitchView(View::Backup));
         s.apply(Action::Reset);
-        assert_eq!(s.backup.text, starter(View::Backup));
+        assert_eq!(s.doc_of(View::Backup).text, starter(View::Backup));
         assert!(s.revision > 0);
     }
 

@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::job_spec::JobSpec;
 use super::{Field, ItemList, Kind, Section, use_scope};
-use crate::tree;
 
 #[derive(Properties, PartialEq)]
 pub struct AddonProps {
@@ -42,7 +41,7 @@ pub fn suggested_addon(kind: &str) -> Option<&'static str> {
 pub fn Addon(props: &AddonProps) -> Html {
     let state = use_scope();
     let base = props.base.to_string();
-    let direction = state.view.direction();
+    let direction = state.direction();
     let addon_name = state.value(&format!("{base}.name"));
     let addon = catalog::addon(&addon_name);
     let names: Vec<AttrValue> = catalog::addons()
@@ -76,10 +75,7 @@ pub fn Addon(props: &AddonProps) -> Html {
             };
             let params_path = format!("{task_path}.params");
             let declared: &[Parameter] = task.map_or(&[], |t| t.parameters.as_slice());
-            let present = state
-                .form_root()
-                .map(|r| tree::keys_at(r, &params_path))
-                .unwrap_or_default();
+            let present = state.keys(&params_path);
             let declared_fields = declared.iter().map(|p| param_field(&params_path, p));
             let extra_fields = present
                 .iter()

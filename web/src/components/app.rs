@@ -6,13 +6,15 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::backup_form::BackupForm;
+use super::companion::{RetentionForm, SecretForm, StorageForm};
 use super::diagnostics::Diagnostics;
 use super::restore_form::RestoreForm;
+use super::setup_form::SetupForm;
 use super::toolbar::Toolbar;
 use super::yaml_pane::YamlPane;
 use super::{Instance, Scope, StateHandle};
-use crate::state::{Action, State, View};
-use crate::{browser, share};
+use crate::state::{Action, State, VIEWS, View};
+use crate::{browser, bundle, share};
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -43,11 +45,8 @@ fn initial_state(props: &AppProps) -> State {
             .as_ref()
             .map(|t| dedent(t))
             .filter(|t| !t.trim().is_empty());
-        let (backup, restore) = match view {
-            View::Backup => (text, None),
-            View::Restore => (None, text),
-        };
-        let mut state = State::new(view, backup, restore);
+        let mut text = text;
+        let mut state = State::new(view, |v| if v == view { text.take() } else { None });
         // Text of the other kind moves to its view, as a paste would.
         let text = state.doc().text.clone();
         state.apply(Action::SetYaml(text));
@@ -55,11 +54,7 @@ fn initial_state(props: &AppProps) -> State {
     }
     let route = share::parse(&browser::hash());
     let view = route.view.or(props.kind).unwrap_or_default();
-    let mut state = State::new(
-        view,
-        browser::load(&draft_key(View::Backup)),
-        browser::load(&draft_key(View::Restore)),
-    );
+    let mut state = State::new(view, |v| browser::load(&draft_key(v)));
     if let Some(yaml) = route.yaml {
         state.apply(Action::SetYaml(yaml));
     }
@@ -101,13 +96,17 @@ pub fn App(props: &AppProps) -> Html {
     let textarea = use_node_ref();
     let embedded = props.embedded;
 
-    // The draft: saved on every change of a text.
+    // The draft: saved on every change of a text, secret values replaced by a placeholder
+    // (a text where they cannot be found is not saved).
     {
         let state = state.clone();
         use_effect_with(state.revision, move |_| {
             if !embedded {
-                browser::save(&draft_key(View::Backup), &state.backup.text);
-                browser::save(&draft_key(View::Restore), &state.restore.text);
+                for view in VIEWS {
+                    if let Some(text) = bundle::redact(&state.doc_of(view).text) {
+                        browser::save(&draft_key(view), &text);
+                    }
+                }
             }
         });
     }
@@ -180,7 +179,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
     let doc = state.doc();
-    let form = if doc.form_root(view).is_none() && !doc.documents.is_empty() {
+    let form = if !view.is_bundle() && doc.form_root(view).is_none() && !doc.documents.is_empty() {
         html! {
             <p class="notice">{format!(
                 "This YAML has no {}: the form has nothing to edit. Fix it in the YAML pane, or Reset.",
@@ -191,6 +190,10 @@ pub fn App(props: &AppProps) -> Html {
         match view {
             View::Backup => html! { <BackupForm /> },
             View::Restore => html! { <RestoreForm /> },
+            View::Setup => html! { <SetupForm /> },
+            View::Storage => html! { <StorageForm /> },
+            View::Retention => html! { <RetentionForm /> },
+            View::Secret => html! { <SecretForm /> },
         }
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
@@ -216,12 +219,16 @@ pub fn App(props: &AppProps) -> Html {
                     <nav class="views" aria-label="What to build">
                         {tab(View::Backup, "BackupConfiguration")}
                         {tab(View::Restore, "RestoreSession")}
+                        {tab(View::Setup, "Whole setup")}
+                        {tab(View::Storage, "BackupStorage")}
+                        {tab(View::Retention, "RetentionPolicy")}
+                        {tab(View::Secret, "Secret")}
                     </nav>
                     <Toolbar />
                 </header>
                 // One `main` landmark on the page; an embed lives inside someone else's page.
                 <@{if embedded { "div" } else { "main" }} class="panes">
-                    <form class="form" aria-label={format!("{} form", view.kind())} {onsubmit}
+                    <form class="form" aria-label={if view.is_bundle() { "Setup form".to_owned() } else { format!("{} form", view.kind()) }} {onsubmit}
                         autocomplete="off" novalidate=true>
                         if doc.stale {
                             <p class="notice" role="status">{"The YAML has a syntax error (see Checks): the form shows the last version that loaded and is read-only until the YAML loads again."}</p>

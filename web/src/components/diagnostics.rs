@@ -42,14 +42,15 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::ApplyFix(i)))
     };
+    let bundle = state.view.is_bundle();
     let form_document = doc.form_index(state.view).map(|i| doc.documents[i].index);
     let items = doc.diagnostics.iter().enumerate().map(|(i, d)| {
         let go = {
             let root = props.root.clone();
             let textarea = props.textarea.clone();
-            let path = d.path.clone();
+            let path = shown_path(bundle, d);
             let (start, end) = ((d.line, d.column), (d.end_line, d.end_column));
-            let in_form = Some(d.document) == form_document && !doc.stale;
+            let in_form = (bundle || Some(d.document) == form_document) && !doc.stale;
             move || {
                 let focused = in_form
                     && !path.is_empty()
@@ -71,7 +72,7 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
             format!("line {}", d.line)
         };
         html! {
-            <li class={classes!("diagnostic", severity)} data-path={d.path.clone()}
+            <li class={classes!("diagnostic", severity)} data-path={shown_path(bundle, d)}
                 data-severity={severity}>
                 <button type="button" class="go" {onclick}>
                     <span class="sev">{severity}</span>
@@ -98,6 +99,15 @@ pub fn Diagnostics(props: &DiagnosticsProps) -> Html {
             <p class="summary" role="status" aria-live="polite">{summary}</p>
             <ul>{ for items }</ul>
         </section>
+    }
+}
+
+/// A diagnostic's path as the page names it: `documents[i].`-prefixed in a bundle view.
+fn shown_path(bundle: bool, d: &stashform::Located) -> String {
+    if bundle {
+        format!("{}{}", crate::bundle::prefix(d.document), d.path)
+    } else {
+        d.path.clone()
     }
 }
 

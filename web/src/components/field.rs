@@ -21,6 +21,8 @@ pub enum Kind {
     Quantity,
     /// `true` / `false` / unset.
     Bool,
+    /// A secret value: typed into a password control; never leaves the page (see `bundle`).
+    Secret,
     /// One of a list (a current value outside it is kept and shown).
     Choice(Vec<AttrValue>),
 }
@@ -66,7 +68,9 @@ pub fn scalar(kind: &Kind, text: &str, keep_empty: bool) -> Scalar {
             "false" => Scalar::Bool(false),
             _ => Scalar::Str(text.to_owned()),
         },
-        Kind::Text | Kind::Quantity | Kind::Choice(_) => Scalar::Str(text.to_owned()),
+        Kind::Text | Kind::Quantity | Kind::Secret | Kind::Choice(_) => {
+            Scalar::Str(text.to_owned())
+        }
     }
 }
 
@@ -74,13 +78,12 @@ pub fn scalar(kind: &Kind, text: &str, keep_empty: bool) -> Scalar {
 pub fn Field(props: &FieldProps) -> Html {
     let state = use_scope();
     let instance = use_instance();
-    let path = props.path.to_string();
+    let value = state.value(&props.path);
+    let path = state.full(&props.path);
     let id = instance.id(&path);
-    let value = state.value(&path);
-    let doc = state.doc();
     let mut errors = false;
     let mut warnings = false;
-    for d in doc.diagnostics_at(state.view, &path, false) {
+    for d in state.diagnostics_at(&props.path, false) {
         match d.severity {
             stashform::Severity::Error => errors = true,
             stashform::Severity::Warning => warnings = true,
@@ -136,7 +139,7 @@ pub fn Field(props: &FieldProps) -> Html {
             };
             let known = options.iter().any(|o| **o == value);
             html! {
-                <select ref={select_ref} id={id.clone()} name={props.path.clone()} aria-invalid={invalid}
+                <select ref={select_ref} id={id.clone()} name={path.clone()} aria-invalid={invalid}
                     aria-describedby={described} {onchange}>
                     <option value="" selected={value.is_empty()}>{unset}</option>
                     { for options.iter().map(|o| html! {
@@ -154,9 +157,10 @@ pub fn Field(props: &FieldProps) -> Html {
             });
             let list = (!props.suggestions.is_empty()).then(|| format!("{id}-list"));
             let inputmode = matches!(kind, Kind::Int).then_some("numeric");
+            let kind = if matches!(kind, Kind::Secret) { "password" } else { "text" };
             html! {
                 <>
-                    <input id={id.clone()} name={props.path.clone()} type="text" value={value}
+                    <input id={id.clone()} name={path.clone()} type={kind} value={value}
                         placeholder={props.placeholder.clone()} aria-invalid={invalid}
                         aria-describedby={described} {inputmode} list={list.clone()}
                         autocomplete="off" spellcheck="false" {oninput} />

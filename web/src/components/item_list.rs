@@ -31,13 +31,15 @@ pub struct ItemListProps {
 pub fn ItemList(props: &ItemListProps) -> Html {
     let state = use_scope();
     let count = state.len(&props.path);
+    // Page-wide (`documents[i].`-prefixed in a bundle): control names and actions.
+    let full = AttrValue::from(state.full(&props.path));
     let list = use_node_ref();
     // Where keyboard focus goes once the list has re-rendered after an Add or a Remove.
     let focus_next = use_mut_ref(|| None::<Focus>);
     {
         let list = list.clone();
         let focus_next = focus_next.clone();
-        let path = props.path.to_string();
+        let path = full.to_string();
         use_effect(move || {
             if let Some(focus) = focus_next.borrow_mut().take()
                 && let Some(list) = list.cast::<Element>()
@@ -48,7 +50,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
     }
     let add = {
         let state = state.clone();
-        let path = props.path.to_string();
+        let path = full.to_string();
         let item = props.item;
         let focus_next = focus_next.clone();
         Callback::from(move |_: MouseEvent| {
@@ -62,7 +64,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
     let items = (0..count).map(|i| {
         let remove = {
             let state = state.clone();
-            let path = props.path.to_string();
+            let path = full.to_string();
             let focus_next = focus_next.clone();
             Callback::from(move |_: MouseEvent| {
                 *focus_next.borrow_mut() = Some(Focus::Item(i));
@@ -73,6 +75,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
             })
         };
         let item_path = format!("{}[{i}]", props.path);
+        let full_item = format!("{full}[{i}]");
         let label = format!("Remove {} {}", props.noun, i + 1);
         html! {
             <li class="item" key={i}>
@@ -80,7 +83,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
                     <legend>{format!("{} {}", capitalised(&props.noun), i + 1)}</legend>
                     <Messages path={AttrValue::from(item_path.clone())} exact=true />
                     {props.render.emit(i)}
-                    <button type="button" class="remove" data-remove={item_path}
+                    <button type="button" class="remove" data-remove={full_item}
                         aria-label={label} onclick={remove}>{"Remove"}</button>
                 </fieldset>
             </li>
@@ -94,7 +97,7 @@ pub fn ItemList(props: &ItemListProps) -> Html {
             }
             <Messages path={props.path.clone()} exact=true />
             <ol class="items">{ for items }</ol>
-            <button type="button" class="add" data-add={props.path.clone()} onclick={add}>
+            <button type="button" class="add" data-add={full.clone()} onclick={add}>
                 {format!("+ Add {}", props.noun)}
             </button>
         </section>

@@ -17,13 +17,13 @@ pub struct MessagesProps {
 #[function_component]
 pub fn Messages(props: &MessagesProps) -> Html {
     let state = use_scope();
-    let doc = state.doc();
-    let items: Vec<Html> = doc
-        .diagnostics_at(state.view, &props.path, props.exact)
+    let items: Vec<Html> = state
+        .diagnostics_at(&props.path, props.exact)
+        .into_iter()
         .map(|d| {
             let severity = d.severity.as_str();
             html! {
-                <li class={severity} data-path={d.path.clone()} data-severity={severity}>
+                <li class={severity} data-path={state.full(&d.path)} data-severity={severity}>
                     <span class="sev">{severity}</span>{" "}{&d.message}
                     if let Some(help) = &d.help {
                         <span class="fix">{" — "}{help}</span>

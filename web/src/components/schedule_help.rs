@@ -29,7 +29,7 @@ pub fn ScheduleHelp(props: &ScheduleHelpProps) -> Html {
     let explained = (!expr.trim().is_empty()).then(|| explain(&expr, now_seconds(), 3));
     let presets = PRESETS.iter().map(|(label, cron)| {
         let state = state.clone();
-        let path = props.path.to_string();
+        let path = state.full(&props.path);
         let onclick = Callback::from(move |_: MouseEvent| {
             state.dispatch(Action::SetField {
                 path: path.clone(),

@@ -6,18 +6,22 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 
+use stashform::Located;
+use stashform::catalog::Direction;
 use stashform::source::node::{Node, Value};
 use yew::prelude::*;
 
 use super::{StateHandle, use_scope};
+use crate::bundle;
 use crate::state::{Action, State};
-use crate::tree;
 
-/// The state as one part of the form sees it.
+/// The state as one part of the form sees it: in a view of several documents, one document's
+/// part (its paths are `documents[i].`-prefixed: `prefix`).
 #[derive(Clone)]
 pub struct Scope {
     state: StateHandle,
     key: u64,
+    prefix: AttrValue,
 }
 
 impl PartialEq for Scope {
@@ -43,6 +47,70 @@ impl Scope {
         Self {
             key: h.finish(),
             state,
+            prefix: AttrValue::default(),
+        }
+    }
+
+    /// Document `index` of a bundle: its paths get the `documents[index].` prefix.
+    #[must_use]
+    pub fn document(&self, index: usize) -> Self {
+        let mut h = DefaultHasher::new();
+        (self.key, index).hash(&mut h);
+        Self {
+            state: self.state.clone(),
+            key: h.finish(),
+            prefix: bundle::prefix(index).into(),
+        }
+    }
+
+    /// The prefix of this part's paths (`""`, or `documents[i].`).
+    #[must_use]
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The page-wide path (control `name`, action path) of a path of this part's document.
+    #[must_use]
+    pub fn full(&self, path: &str) -> String {
+        format!("{}{path}", self.prefix)
+    }
+
+    /// Text of the scalar at `path` of this part's document.
+    #[must_use]
+    pub fn value(&self, path: &str) -> String {
+        self.state.value(&self.full(path))
+    }
+
+    /// Number of items of the list at `path` of this part's document.
+    #[must_use]
+    pub fn len(&self, path: &str) -> usize {
+        self.state.len(&self.full(path))
+    }
+
+    /// Keys of the mapping at `path` of this part's document, in document order.
+    #[must_use]
+    pub fn keys(&self, path: &str) -> Vec<String> {
+        self.state
+            .node(&self.full(path))
+            .map_or_else(Vec::new, |n| {
+                n.entries().iter().map(|(k, _)| k.name.clone()).collect()
+            })
+    }
+
+    /// The diagnostics at `path` (or below, unless `exact`) of this part's document.
+    #[must_use]
+    pub fn diagnostics_at(&self, path: &str, exact: bool) -> Vec<&Located> {
+        let full = self.full(path);
+        self.state.doc().diagnostics_in(self.state.view, &full, exact)
+    }
+
+    /// Which addon tasks this part's document may use.
+    #[must_use]
+    pub fn direction(&self) -> Direction {
+        if self.value("kind") == "RestoreSession" {
+            Direction::Restore
+        } else {
+            self.state.view.direction()
         }
     }
 
@@ -53,21 +121,22 @@ impl Scope {
         let state = &self.state;
         let doc = state.doc();
         let mut h = DefaultHasher::new();
-        (state.view, doc.stale).hash(&mut h);
-        let root = state.form_root();
+        (state.view, doc.stale, &self.prefix).hash(&mut h);
         for path in paths {
-            path.hash(&mut h);
-            match root.and_then(|r| tree::get(r, &tree::path(path))) {
+            let full = self.full(path);
+            full.hash(&mut h);
+            match state.node(&full) {
                 Some(node) => hash_node(node, &mut h),
                 None => 0u8.hash(&mut h),
             }
-            for d in doc.diagnostics_at(state.view, path, false) {
+            for d in doc.diagnostics_at(state.view, &full, false) {
                 (&d.path, d.severity, &d.message, &d.help, d.code).hash(&mut h);
             }
         }
         Self {
             state: self.state.clone(),
             key: h.finish(),
+            prefix: self.prefix.clone(),
         }
     }
 
@@ -112,6 +181,23 @@ pub struct ScopedProps {
 #[function_component]
 pub fn Scoped(props: &ScopedProps) -> Html {
     let scope = use_scope().narrow(&props.paths);
+    html! {
+        <ContextProvider<Scope> context={scope}>{props.children.clone()}</ContextProvider<Scope>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DocumentProps {
+    /// The document's index in the text.
+    pub index: usize,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Provide the [`Scope`] of document `index` of a bundle to `children`.
+#[function_component]
+pub fn DocumentScope(props: &DocumentProps) -> Html {
+    let scope = use_scope().document(props.index);
     html! {
         <ContextProvider<Scope> context={scope}>{props.children.clone()}</ContextProvider<Scope>>
     }

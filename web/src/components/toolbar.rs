@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::{use_instance, use_scope};
 use crate::browser;
+use crate::bundle;
 use crate::share;
 use crate::state::Action;
 use crate::templates::TEMPLATES;
@@ -46,10 +47,12 @@ pub fn Toolbar() -> Html {
             say("Copied the YAML.");
         })
     };
-    let file_name = format!(
-        "{}.yaml",
-        state.doc().name(state.view).unwrap_or(state.view.slug())
-    );
+    let name = state.doc().name(state.view).unwrap_or(state.view.slug());
+    let file_name = if state.view.is_bundle() {
+        format!("{name}-setup.yaml")
+    } else {
+        format!("{name}.yaml")
+    };
     let on_download = {
         let state = state.clone();
         let say = say.clone();
@@ -65,11 +68,22 @@ pub fn Toolbar() -> Html {
         let share_link = share_link.clone();
         let embedded = instance.embedded;
         Callback::from(move |_: MouseEvent| {
-            let fragment = share::fragment(state.view, Some(&state.doc().text));
+            // Secret values never leave the page: the link carries a placeholder instead.
+            let text = &state.doc().text;
+            let Some(shared) = bundle::redact(text) else {
+                share_link.set(None);
+                say("Fix the YAML error first: a Secret's values cannot be left out of a text that does not load.");
+                return;
+            };
+            let fragment = share::fragment(state.view, Some(&shared));
             let url = browser::url_with(&fragment, embedded);
             browser::copy(&url);
             share_link.set(Some(url));
-            say("Copied a link that contains this YAML (nothing is uploaded).");
+            if shared == *text {
+                say("Copied a link that contains this YAML (nothing is uploaded).");
+            } else {
+                say("Copied a link that contains this YAML with every secret value replaced by a placeholder (nothing is uploaded).");
+            }
         })
     };
     let on_format = {
@@ -135,13 +149,14 @@ pub fn Toolbar() -> Html {
             <button type="button" class="copy" onclick={on_copy}>{"Copy"}</button>
             <button type="button" class="download" onclick={on_download}
                 title={format!("Save as {file_name}")}>{"Download"}</button>
-            <button type="button" class="share" onclick={on_share}>{"Share link"}</button>
+            <button type="button" class="share" data-action="share" onclick={on_share}>{"Share link"}</button>
             <button type="button" class="format" onclick={on_format}>{"Format"}</button>
             <button type="button" class={classes!("reset", confirm_reset.then_some("confirm"))}
                 onclick={on_reset} onblur={on_reset_blur}>
                 {if *confirm_reset { "Really start over?" } else { "Reset" }}
             </button>
             <p class="status" role="status" aria-live="polite">{(*status).clone()}</p>
+            <p class="apply-hint">{"Apply the download: "}<code>{format!("kubectl apply -f {file_name}")}</code></p>
             if let Some(link) = &*share_link {
                 <div class="share-box">
                     <label for={share_id.clone()}>{"Share link"}</label>

@@ -25,7 +25,7 @@ for (const colorScheme of ['light', 'dark']) {
   for (const width of [1400, 375]) {
     test(`no axe-core violation on any view (${colorScheme}, ${width} px)`, async () => {
       const page = await suite.fresh(undefined, { colorScheme, viewport: { width, height: 900 } });
-      for (const view of ['backup', 'restore']) {
+      for (const view of ['backup', 'restore', 'setup', 'storage', 'retention', 'secret']) {
         await switchView(page, view);
         assert.deepEqual(await violations(page), [], `#/${view}`);
       }

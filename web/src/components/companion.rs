@@ -118,7 +118,7 @@ pub fn StorageForm() -> Html {
             <>
                 <div class="field">
                     <label for={id.clone()}>{"Volume"}</label>
-                    <select {id} {onchange}>
+                    <select {id} {onchange} data-switch={state.full("spec.storage.local")}>
                         <option value="" selected={chosen.is_none()}>{"— choose a volume —"}</option>
                         { for volumes.iter().map(|v| html! {
                             <option value={*v} selected={chosen == Some(*v)}>{*v}</option>

@@ -1,5 +1,6 @@
 // Browser benchmark (not a test): keystroke → updated YAML and diagnostics with a
-// 20-session BackupConfiguration, and the gzip size of the page.
+// 20-session BackupConfiguration and in the setup view's five-document bundle, and the gzip
+// size of the page.
 //
 //   node tests/web/bench.mjs          (after the site is built into dist/web)
 import { readFile } from 'node:fs/promises';
@@ -104,6 +105,20 @@ try {
       next.match(/name: (session-10[a-z]*)/)[1],
     KEYSTROKES,
   );
+  // The setup view: a keystroke in the BackupConfiguration's name re-checks all five
+  // documents together (references, namespaces) and re-renders the bundle's form.
+  await page.locator('button[data-view="setup"]').click();
+  await page.waitForSelector('[name="documents[4].metadata.name"]');
+  const documents = (await yamlText(page)).split(/^---$/m).length;
+  const bundle = await keystrokes(
+    page,
+    '[name="documents[4].metadata.name"]',
+    (value, i) => value + 'abcdefghij'[i % 10],
+    (next, before) =>
+      document.getElementById('yaml').value !== before &&
+      document.querySelector('#diagnostics .summary') !== null,
+    KEYSTROKES,
+  );
   if (record.errors.length) console.log('console errors:', record.errors);
 
   let total = 0;
@@ -120,6 +135,8 @@ try {
   console.log(`  … to next animation frame:           median ${ms(median(field.frames))}`);
   console.log(`YAML pane keystroke → form + checks:   median ${ms(median(pane.times))}, p95 ${ms(percentile(pane.times, 0.95))}`);
   console.log(`  … to next animation frame:           median ${ms(median(pane.frames))}`);
+  console.log(`setup bundle (${documents} documents) keystroke → YAML + checks: median ${ms(median(bundle.times))}, p95 ${ms(percentile(bundle.times, 0.95))}`);
+  console.log(`  … to next animation frame:           median ${ms(median(bundle.frames))}`);
   console.log(`page size (index.html + css + js + wasm): ${(total / 1024).toFixed(1)} KB gzip`);
   for (const s of sizes) console.log(`  ${s}`);
 } finally {

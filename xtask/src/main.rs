@@ -157,6 +157,7 @@ fn bench(root: &Path) -> Result<(), String> {
             "configuration:",
             "form field keystroke",
             "YAML pane keystroke",
+            "setup bundle",
             "page size",
         ],
     ));

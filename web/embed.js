@@ -1,4 +1,4 @@
-// <stashform-editor kind="backup|restore">initial YAML</stashform-editor>
+// <stashform-editor kind="backup|restore|setup|storage|retention|secret">initial YAML</stashform-editor>
 //
 // One script tag and one element put the stashform editor in any page (docs, wikis):
 //   <script type="module" src="/path/to/embed.js"></script>

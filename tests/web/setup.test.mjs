@@ -248,3 +248,33 @@ test('a typed secret is in the YAML pane but not in a share link, a draft or the
   assert.match(await yamlText(other), /<not shared: type the secret again>/);
   assert.match(await other.locator('form.form').textContent(), /type the secret again/);
 });
+
+test('the embed takes kind="setup" and the companion kinds', async () => {
+  const page = await suite.fresh(`${suite.server.url}embed.html`);
+  await page.waitForSelector('stashform-editor [name]');
+  const before = await page.locator('stashform-editor').count();
+  const s3 = await readFile(join(EXAMPLES, 'kubestash-docs_backends_s3_backupstorage-s3.yaml'), 'utf8');
+  await page.evaluate((s3) => {
+    const add = (kind, text) => {
+      const el = document.createElement('stashform-editor');
+      el.setAttribute('kind', kind);
+      el.textContent = text;
+      document.body.append(el);
+    };
+    add('setup', '');
+    add('storage', s3);
+    add('retention', '');
+    add('secret', '');
+  }, s3);
+  const editors = page.locator('stashform-editor');
+  const setup = editors.nth(before);
+  await setup.locator('[name="documents[4].metadata.name"]').waitFor();
+  assert.equal(await setup.locator('[name="documents[0].spec.storage.provider"]').inputValue(), 'gcs');
+  const storage = editors.nth(before + 1);
+  await storage.locator('[name="spec.storage.s3.bucket"]').waitFor();
+  assert.equal(await storage.locator('[name="spec.storage.s3.bucket"]').inputValue(), 'kubestash-demo');
+  await editors.nth(before + 2).locator('[name="spec.maxRetentionPeriod"]').waitFor();
+  assert.match(await editors.nth(before + 2).locator('.period').textContent(), /2 months/);
+  await editors.nth(before + 3).locator('[name="stringData.RESTIC_PASSWORD"]').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '', 'the embeds leave the URL alone');
+});

@@ -1161,6 +1161,74 @@ spec:
         assert!(s.doc().text.starts_with("apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\nmetadata:\n  name: x\n"));
     }
 
+    /// In the setup view, paths name their document; a rename and a provider switch are each
+    /// one undoable step across documents.
+    #[test]
+    fn the_setup_bundle_edits_documents_by_index() {
+        let mut s = State::new(View::Setup, |_| None);
+        let start = s.doc().text.clone();
+        assert_eq!(s.value("documents[0].metadata.name"), "gcs-storage");
+        assert_eq!(s.value("documents[4].metadata.name"), "sample-postgres-backup");
+        set(&mut s, "documents[0].metadata.name", "store");
+        assert_eq!(s.value("documents[4].spec.backends[0].storageRef.name"), "store");
+        set(&mut s, "documents[0].spec.storage.provider", "azure");
+        assert_eq!(s.value("documents[0].spec.storage.azure.secretName"), "gcs-secret");
+        assert_eq!(s.value("documents[1].stringData.AZURE_ACCOUNT_KEY"), "");
+        assert!(s.node("documents[1].stringData.AZURE_ACCOUNT_KEY").is_some());
+        assert!(s.node("documents[0].spec.storage.gcs").is_none());
+        assert_eq!(s.doc().count(Severity::Error), 0);
+        s.apply(Action::Undo);
+        s.apply(Action::Undo);
+        assert_eq!(s.doc().text, start);
+        // A finding lands on its document's field.
+        set(&mut s, "documents[2].spec.maxRetentionPeriod", "30 d");
+        let found = s
+            .doc()
+            .diagnostics_in(View::Setup, "documents[2].spec.maxRetentionPeriod", true);
+        assert_eq!(found.len(), 1, "{:?}", s.doc().diagnostics);
+        assert!(
+            s.doc()
+                .diagnostics_in(View::Setup, "documents[0].spec.maxRetentionPeriod", true)
+                .is_empty()
+        );
+        // Restore from this backup: the restore view, one step.
+        s.apply(Action::RestoreFrom {
+            document: Some(4),
+            session: 0,
+            repository: 0,
+        });
+        assert_eq!(s.view, View::Restore);
+        assert!(s.doc().text.contains("repository: gcs-postgres-repo\n"));
+        assert_eq!(s.doc().count(Severity::Error), 0);
+        s.apply(Action::Undo);
+        assert_eq!(s.doc_of(View::Restore).text, starter(View::Restore));
+    }
+
+    #[test]
+    fn a_secret_gets_the_keys_asked_for_and_keeps_values() {
+        let mut s = State::new(View::Secret, |_| None);
+        set(&mut s, "stringData.RESTIC_PASSWORD", "pw");
+        s.apply(Action::SecretKeys {
+            path: "stringData".into(),
+            keys: vec!["RESTIC_PASSWORD".into(), "AWS_ACCESS_KEY_ID".into()],
+        });
+        assert_eq!(s.value("stringData.RESTIC_PASSWORD"), "pw");
+        assert!(s.doc().text.ends_with("  RESTIC_PASSWORD: pw\n  AWS_ACCESS_KEY_ID: \"\"\n"), "{}", s.doc().text);
+    }
+
+    #[test]
+    fn a_pasted_storage_moves_to_its_view() {
+        let mut s = State::default();
+        s.apply(Action::SetYaml(starter(View::Storage).to_owned()));
+        assert_eq!(s.view, View::Storage);
+        s.apply(Action::Switch {
+            path: "spec.storage.local".into(),
+            choices: vec!["local".into(), "gcs".into()],
+        });
+        assert!(s.node("spec.storage.gcs").is_none());
+        assert!(s.node("spec.storage.local").is_some());
+    }
+
     #[test]
     fn paths_match_fields_and_below() {
         assert!(path_matches("spec.a", "spec.a", true));

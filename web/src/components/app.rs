@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::backup_form::BackupForm;
-use super::companion::{RetentionForm, SecretForm, StorageForm};
+use super::companion::{Companion, CompanionKind};
 use super::diagnostics::Diagnostics;
 use super::restore_form::RestoreForm;
 use super::setup_form::SetupForm;
@@ -191,9 +191,9 @@ pub fn App(props: &AppProps) -> Html {
             View::Backup => html! { <BackupForm /> },
             View::Restore => html! { <RestoreForm /> },
             View::Setup => html! { <SetupForm /> },
-            View::Storage => html! { <StorageForm /> },
-            View::Retention => html! { <RetentionForm /> },
-            View::Secret => html! { <SecretForm /> },
+            View::Storage => html! { <Companion kind={CompanionKind::Storage} /> },
+            View::Retention => html! { <Companion kind={CompanionKind::Retention} /> },
+            View::Secret => html! { <Companion kind={CompanionKind::Secret} /> },
         }
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::metadata::Metadata;
 use super::session::Session;
 use super::target::Target;
-use super::{Field, ItemList, Scoped, Section, use_instance, use_scope};
+use super::{Field, ItemList, Scoped, Section, use_scope};
 use crate::state::Action;
 
 #[function_component]
@@ -57,60 +57,43 @@ pub fn BackupForm() -> Html {
     }
 }
 
-/// "Restore from this backup": the RestoreSession that restores a chosen repository's latest
-/// snapshot, opened in the restore view.
+/// "Restore from this backup": for each repository, the RestoreSession that restores its
+/// latest snapshot, opened in the restore view.
 #[function_component]
 fn RestoreFromBackup() -> Html {
     let state = use_scope();
-    let instance = use_instance();
-    let chosen = use_state(|| 0usize);
-    let mut repositories = Vec::new();
-    for s in 0..state.len("spec.sessions") {
-        for r in 0..state.len(&format!("spec.sessions[{s}].repositories")) {
-            let name = state.value(&format!("spec.sessions[{s}].repositories[{r}].name"));
-            repositories.push((s, r, name));
+    let document = crate::bundle::split_document(state.prefix()).0;
+    let mut buttons = Vec::new();
+    for session in 0..state.len("spec.sessions") {
+        for repository in 0..state.len(&format!("spec.sessions[{session}].repositories")) {
+            let name = state.value(&format!(
+                "spec.sessions[{session}].repositories[{repository}].name"
+            ));
+            let onclick = {
+                let state = state.clone();
+                Callback::from(move |_: MouseEvent| {
+                    state.dispatch(Action::RestoreFrom {
+                        document,
+                        session,
+                        repository,
+                    });
+                })
+            };
+            buttons.push(html! {
+                <button type="button" class="restore-from" data-action="restore-from-backup"
+                    data-repository={name.clone()} {onclick}>
+                    {format!("Restore from {}", if name.is_empty() { "this repository" } else { &name })}
+                </button>
+            });
         }
     }
-    if repositories.is_empty() {
+    if buttons.is_empty() {
         return Html::default();
     }
-    let index = (*chosen).min(repositories.len() - 1);
-    let (session, repository, _) = repositories[index];
-    let onclick = {
-        let state = state.clone();
-        let document = crate::bundle::split_document(state.prefix()).0;
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::RestoreFrom {
-                document,
-                session,
-                repository,
-            });
-        })
-    };
-    let onchange = {
-        let chosen = chosen.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            chosen.set(value.parse().unwrap_or(0));
-        })
-    };
-    let id = instance.id(&state.full("restore-from"));
     html! {
         <Section title="Restore from this backup"
-            intro="A RestoreSession for the same target, from the chosen repository's latest snapshot, with its encryption Secret and the addon's restore task.">
-            if repositories.len() > 1 {
-                <div class="field">
-                    <label for={id.clone()}>{"Repository"}</label>
-                    <select {id} {onchange}>
-                        { for repositories.iter().enumerate().map(|(i, (_, _, name))| html! {
-                            <option value={i.to_string()} selected={i == index}>{name.clone()}</option>
-                        }) }
-                    </select>
-                </div>
-            }
-            <button type="button" class="restore-from" data-action="restore-from-backup" {onclick}>
-                {"Restore from this backup"}
-            </button>
+            intro="A RestoreSession for the same target, from the repository's latest snapshot, with its encryption Secret and the addon's restore task.">
+            { for buttons }
         </Section>
     }
 }

@@ -1,12 +1,15 @@
 //! The forms of the objects a BackupConfiguration refers to: BackupStorage, RetentionPolicy
 //! and the Secrets (credentials, restic password). Their fields come from the CRD schemas
-//! (`SchemaFields`), so every provider and volume source the CRD has is there.
+//! (`schema_fields`), so every provider and volume source the CRD has is there.
+//!
+//! One component ([`Companion`]) with a plain function per kind: each component type costs
+//! the page a copy of Yew's generic component machinery (a few KB of wasm).
 
 use stashform::values::retention::parse_retention_period;
 use yew::prelude::*;
 
 use super::metadata::Metadata;
-use super::{Field, Kind, Scoped, Section, use_instance, use_scope};
+use super::{Field, Instance, Kind, Scope, Scoped, Section, use_instance, use_scope};
 use crate::bundle;
 use crate::state::Action;
 use crate::tree;
@@ -32,48 +35,63 @@ fn choices(kind: &str, path: &str) -> Kind {
     Kind::Choice(values.into_iter().map(AttrValue::from).collect())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SchemaFieldsProps {
-    /// The kind whose CRD gives the fields.
-    pub kind: AttrValue,
-    /// The object whose scalar properties are the fields (`spec.storage.gcs`).
-    pub base: AttrValue,
+/// The companion kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompanionKind {
+    Storage,
+    Retention,
+    Secret,
 }
 
-/// A control for every scalar property of the CRD schema at `base`: integers, booleans,
-/// enums and strings, labelled by their key.
+#[derive(Properties, PartialEq)]
+pub struct CompanionProps {
+    pub kind: CompanionKind,
+}
+
+/// The form of a companion kind's document (the view's, or the bundle document in scope).
 #[function_component]
-pub fn SchemaFields(props: &SchemaFieldsProps) -> Html {
-    let Some(schema) = stashform::schema::crd(&props.kind)
-        .and_then(|crd| crd.schema.at(&tree::path(&props.base).0))
+pub fn Companion(props: &CompanionProps) -> Html {
+    let state = use_scope();
+    let instance = use_instance();
+    match props.kind {
+        CompanionKind::Storage => storage(&state, &instance),
+        CompanionKind::Retention => retention(&state),
+        CompanionKind::Secret => secret(&state, &instance),
+    }
+}
+
+/// A control for every scalar property of the CRD schema of `kind` at `base`
+/// (`spec.storage.gcs`): integers, booleans, enums and strings, labelled by their key.
+fn schema_fields(kind: &str, base: &str) -> Html {
+    let Some(schema) =
+        stashform::schema::crd(kind).and_then(|crd| crd.schema.at(&tree::path(base).0))
     else {
         return Html::default();
     };
-    let fields = schema.properties.iter().filter_map(|(name, s)| {
-        let path = format!("{}.{name}", props.base);
-        let kind = match s.kind.as_deref() {
-            _ if !s.allowed.is_empty() => choices(&props.kind, &path),
+    let mut fields = Vec::new();
+    for (name, s) in &schema.properties {
+        let path = format!("{base}.{name}");
+        let control = match s.kind.as_deref() {
+            _ if !s.allowed.is_empty() => choices(kind, &path),
             Some("integer") => Kind::Int,
             Some("boolean") => Kind::Bool,
             Some("string") => Kind::Text,
-            _ => return None,
+            _ => continue,
         };
         let help = (name == "secretName").then(|| {
-            let provider = props.base.rsplit('.').next().unwrap_or_default();
+            let provider = base.rsplit('.').next().unwrap_or_default();
             AttrValue::from(format!(
                 "The Secret (same namespace) with the credentials: {}.",
                 bundle::credential_keys(provider).join(", ")
             ))
         });
-        Some(html! { <Field {path} label={label(name)} {kind} {help} /> })
-    });
-    html! { <>{ for fields }</> }
+        fields.push(html! { <Field {path} label={label(name)} kind={control} {help} /> });
+    }
+    fields.into_iter().collect()
 }
 
 /// Which namespaces may use the object: Same, All, or those a label selector picks.
-#[function_component]
-fn UsagePolicy() -> Html {
-    let state = use_scope();
+fn usage_policy(state: &Scope) -> Html {
     let from = "spec.usagePolicy.allowedNamespaces.from";
     let kind = state.value("kind");
     html! {
@@ -88,10 +106,7 @@ fn UsagePolicy() -> Html {
 }
 
 /// A BackupStorage: provider and its settings, default, deletion and usage policy.
-#[function_component]
-pub fn StorageForm() -> Html {
-    let state = use_scope();
-    let instance = use_instance();
+fn storage(state: &Scope, instance: &Instance) -> Html {
     let provider = state.value("spec.storage.provider");
     let providers: Vec<AttrValue> = bundle::providers().into_iter().map(AttrValue::from).collect();
     let known = bundle::providers().contains(&provider.as_str());
@@ -127,7 +142,7 @@ pub fn StorageForm() -> Html {
                     <p class="help">{"The volume the backups are written to (nfs, persistentVolumeClaim …); another choice replaces it."}</p>
                 </div>
                 if let Some(volume) = chosen {
-                    <SchemaFields kind="BackupStorage" base={format!("spec.storage.local.{volume}")} />
+                    {schema_fields("BackupStorage", &format!("spec.storage.local.{volume}"))}
                 }
             </>
         }
@@ -144,7 +159,7 @@ pub fn StorageForm() -> Html {
                     <Field path="spec.storage.provider" label="Provider" kind={Kind::Choice(providers)}
                         help="Another provider replaces this one's settings (one step: Undo brings them back)." />
                     if known {
-                        <SchemaFields kind="BackupStorage" base={base} />
+                        {schema_fields("BackupStorage", &base)}
                     }
                     {local}
                 </Section>
@@ -157,7 +172,7 @@ pub fn StorageForm() -> Html {
                     <Field path="spec.deletionPolicy" label="Deletion policy"
                         kind={choices("BackupStorage", "spec.deletionPolicy")}
                         help="Delete: remove the object only. WipeOut: also delete the backed-up data." />
-                    <UsagePolicy />
+                    {usage_policy(state)}
                     <Field path="spec.runtimeSettings.pod.securityContext.fsGroup" label="Pod file system group (fsGroup)"
                         kind={Kind::Int} placeholder="e.g. 65534"
                         help="For a volume the pod must be allowed to write to (NFS)." />
@@ -168,9 +183,7 @@ pub fn StorageForm() -> Html {
 }
 
 /// A RetentionPolicy: how long and how many snapshots to keep.
-#[function_component]
-pub fn RetentionForm() -> Html {
-    let state = use_scope();
+fn retention(state: &Scope) -> Html {
     let period = state.value("spec.maxRetentionPeriod");
     let explained = (!period.trim().is_empty()).then(|| explain_period(&period));
     let counts = ["last", "hourly", "daily", "weekly", "monthly", "yearly"].map(|k| {
@@ -200,7 +213,7 @@ pub fn RetentionForm() -> Html {
                     <Field path="spec.failedSnapshots.last" label="Last" kind={Kind::Int} />
                 </Section>
                 <Section title="Use">
-                    <UsagePolicy />
+                    {usage_policy(state)}
                 </Section>
             </Scoped>
         </>
@@ -246,9 +259,7 @@ const PURPOSES: [(&str, &str); 4] = [
 ];
 
 /// A Secret: its values (password controls) and the equivalent `kubectl create secret`.
-#[function_component]
-pub fn SecretForm() -> Html {
-    let state = use_scope();
+fn secret(state: &Scope, instance: &Instance) -> Html {
     let mut keys: Vec<String> = state.keys("stringData");
     // In a bundle, the keys its referrers need are offered too.
     if let (Some(index), _) = bundle::split_document(state.prefix()) {
@@ -287,7 +298,7 @@ pub fn SecretForm() -> Html {
         .node(&state.full(""))
         .map(bundle::kubectl_create_secret)
         .unwrap_or_default();
-    let purpose_id = use_instance().id(&state.full("stringData.purpose"));
+    let purpose_id = instance.id(&state.full("stringData.purpose"));
     let fields = keys.iter().map(|k| {
         html! {
             <Field path={format!("stringData.{k}")} label={k.clone()} kind={Kind::Secret}

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::backup_form::BackupForm;
-use super::companion::{RetentionForm, SecretForm, StorageForm};
+use super::companion::{Companion, CompanionKind};
 use super::restore_form::RestoreForm;
 use super::scoped::DocumentScope;
 use super::{use_instance, use_scope};
@@ -22,9 +22,9 @@ pub fn SetupForm() -> Html {
             .and_then(|m| m.str_at("name"))
             .unwrap_or_default();
         let form = match kind {
-            "BackupStorage" => html! { <StorageForm /> },
-            "RetentionPolicy" => html! { <RetentionForm /> },
-            "Secret" => html! { <SecretForm /> },
+            "BackupStorage" => html! { <Companion kind={CompanionKind::Storage} /> },
+            "RetentionPolicy" => html! { <Companion kind={CompanionKind::Retention} /> },
+            "Secret" => html! { <Companion kind={CompanionKind::Secret} /> },
             "BackupConfiguration" => html! { <BackupForm /> },
             "RestoreSession" => html! { <RestoreForm /> },
             _ => html! { <p class="notice">{"The form does not edit this kind: edit it in the YAML pane."}</p> },

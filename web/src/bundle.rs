@@ -107,7 +107,9 @@ pub fn follow(
     let Some(root) = documents.get(at).map(|d| &d.root) else {
         return Vec::new();
     };
-    let old = tree::get(root, path).and_then(Node::as_str).unwrap_or_default();
+    let old = tree::get(root, path)
+        .and_then(Node::as_str)
+        .unwrap_or_default();
     if old == new {
         return Vec::new();
     }
@@ -132,9 +134,8 @@ pub fn follow(
         for (s, session) in items(root, "spec.sessions").iter().enumerate() {
             for (r, repo) in session.items_at("repositories").iter().enumerate() {
                 if repo.str_at("backend") == Some(old) {
-                    let at_path = tree::path(&format!(
-                        "spec.sessions[{s}].repositories[{r}].backend"
-                    ));
+                    let at_path =
+                        tree::path(&format!("spec.sessions[{s}].repositories[{r}].backend"));
                     out.push((at, set(at_path, new)));
                 }
             }
@@ -260,7 +261,12 @@ fn switch_provider(
         tree::text_at(root, &format!("spec.storage.{old}.secretName"))
     };
     if !old.is_empty() && tree::get(root, &storage.key(old)).is_some() {
-        out.push((at, Edit::Remove { path: storage.key(old) }));
+        out.push((
+            at,
+            Edit::Remove {
+                path: storage.key(old),
+            },
+        ));
     }
     if new.is_empty() || !providers().contains(&new) {
         return;
@@ -315,9 +321,9 @@ pub fn expected_keys(documents: &[Document], secret: usize) -> Vec<&'static str>
         match kind(other) {
             "BackupConfiguration" => {
                 let encrypts = items(other, "spec.sessions").iter().any(|s| {
-                    s.items_at("repositories").iter().any(|r| {
-                        r.get("encryptionSecret").and_then(|e| e.str_at("name")) == name
-                    })
+                    s.items_at("repositories")
+                        .iter()
+                        .any(|r| r.get("encryptionSecret").and_then(|e| e.str_at("name")) == name)
                 });
                 if encrypts && !keys.contains(&RESTIC_PASSWORD) {
                     keys.push(RESTIC_PASSWORD);
@@ -453,7 +459,11 @@ pub fn render(root: Node) -> Option<String> {
 #[must_use]
 pub fn redact(text: &str) -> Option<String> {
     let loaded = yaml::load(text);
-    if loaded.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    if loaded
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
         return (!text.contains("Secret")).then(|| text.to_owned());
     }
     let mut current: Option<(String, Vec<Document>)> = None;
@@ -476,7 +486,10 @@ pub fn redact(text: &str) -> Option<String> {
                     _ => false,
                 };
                 if !hidden {
-                    edits.push(set(Path::root().key(field).key(&key.name), SECRET_PLACEHOLDER));
+                    edits.push(set(
+                        Path::root().key(field).key(&key.name),
+                        SECRET_PLACEHOLDER,
+                    ));
                 }
             }
         }
@@ -502,9 +515,17 @@ pub fn kubectl_create_secret(root: &Node) -> String {
         command.push_str(" --namespace ");
         command.push_str(&quote(&ns));
     }
-    for (key, value) in root.get("stringData").map(Node::entries).unwrap_or_default() {
+    for (key, value) in root
+        .get("stringData")
+        .map(Node::entries)
+        .unwrap_or_default()
+    {
         command.push_str(" \\\n  --from-literal=");
-        command.push_str(&quote(&format!("{}={}", key.name, tree::scalar_text(value))));
+        command.push_str(&quote(&format!(
+            "{}={}",
+            key.name,
+            tree::scalar_text(value)
+        )));
     }
     command
 }
@@ -525,8 +546,8 @@ fn quote(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::templates::{TEMPLATES, starter};
     use crate::state::View;
+    use crate::templates::{TEMPLATES, starter};
 
     fn docs(text: &str) -> Vec<Document> {
         yaml::load(text).documents
@@ -560,7 +581,13 @@ mod tests {
     fn renaming_a_storage_renames_its_references() {
         let text = starter(View::Setup);
         let documents = docs(text);
-        let edits = follow(&documents, 0, &tree::path("metadata.name"), "my-storage", true);
+        let edits = follow(
+            &documents,
+            0,
+            &tree::path("metadata.name"),
+            "my-storage",
+            true,
+        );
         assert_eq!(edits.len(), 1, "{edits:?}");
         assert_eq!(edits[0].0, 4);
         let edited = apply(text, &edits);
@@ -572,7 +599,10 @@ mod tests {
         assert_eq!(edits.len(), 1);
         assert!(apply(text, &edits).contains("secretName: creds"));
         // Not outside a bundle.
-        assert_eq!(follow(&documents, 0, &tree::path("metadata.name"), "x", false), []);
+        assert_eq!(
+            follow(&documents, 0, &tree::path("metadata.name"), "x", false),
+            []
+        );
     }
 
     #[test]
@@ -585,10 +615,20 @@ mod tests {
         let edited = apply(text, &edits);
         assert!(!edited.contains("gcs:"), "{edited}");
         assert!(!edited.contains("bucket: kubestash-qa"), "{edited}");
-        assert!(edited.contains("    s3:\n      secretName: gcs-secret\n"), "{edited}");
+        assert!(
+            edited.contains("    s3:\n      secretName: gcs-secret\n"),
+            "{edited}"
+        );
         assert!(edited.contains("AWS_ACCESS_KEY_ID: \"\""), "{edited}");
         assert!(!edited.contains("GOOGLE_PROJECT_ID"), "{edited}");
-        assert_eq!(stashform::check(&edited).diagnostics.iter().filter(|d| d.severity == Severity::Error).count(), 0);
+        assert_eq!(
+            stashform::check(&edited)
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count(),
+            0
+        );
     }
 
     #[test]
@@ -616,8 +656,14 @@ mod tests {
             )
             .replace("restored-postgres", "sample-postgres");
         assert_eq!(text, expected);
-        assert_eq!(restore_task("postgres-addon", "manifest-backup"), Some("manifest-restore"));
-        assert_eq!(restore_task("etcd-addon", "etcd-backup"), Some("etcd-backup-restore"));
+        assert_eq!(
+            restore_task("postgres-addon", "manifest-backup"),
+            Some("manifest-restore")
+        );
+        assert_eq!(
+            restore_task("etcd-addon", "etcd-backup"),
+            Some("etcd-backup-restore")
+        );
         assert_eq!(restore_task("postgres-addon", "nope"), None);
     }
 
@@ -633,7 +679,10 @@ mod tests {
             redacted,
             text.replace("\"s3cr3t-value\"", &format!("\"{SECRET_PLACEHOLDER}\""))
         );
-        assert_eq!(redact(starter(View::Backup)).as_deref(), Some(starter(View::Backup)));
+        assert_eq!(
+            redact(starter(View::Backup)).as_deref(),
+            Some(starter(View::Backup))
+        );
         // A broken text that mentions a Secret cannot be redacted: nothing leaves.
         assert_eq!(redact("kind: Secret\nstringData: [\n"), None);
         assert_eq!(redact("a: [\n").as_deref(), Some("a: [\n"));

@@ -688,7 +688,12 @@ impl State {
                     }
                     _ => Vec::new(),
                 };
-                self.edit(document, edit.into_iter().collect(), extra, Cause::Field(text));
+                self.edit(
+                    document,
+                    edit.into_iter().collect(),
+                    extra,
+                    Cause::Field(text),
+                );
             }
             Action::AddItem { path, item } => {
                 let (document, rest) = bundle::split_document(&path);
@@ -715,7 +720,12 @@ impl State {
                         path: list.index(index),
                     })
                 };
-                self.edit(document, edit.into_iter().collect(), Vec::new(), Cause::Other);
+                self.edit(
+                    document,
+                    edit.into_iter().collect(),
+                    Vec::new(),
+                    Cause::Other,
+                );
             }
             Action::Switch { path, choices } => {
                 let (document, rest) = bundle::split_document(&path);
@@ -769,8 +779,9 @@ impl State {
                     Some(i) => doc.documents.iter().find(|d| d.index == i),
                     None => doc.form_index(self.view).map(|i| &doc.documents[i]),
                 };
-                let text = root
-                    .and_then(|d| bundle::render(bundle::restore_from(&d.root, session, repository)));
+                let text = root.and_then(|d| {
+                    bundle::render(bundle::restore_from(&d.root, session, repository))
+                });
                 if let Some(text) = text {
                     self.view = View::Restore;
                     let next = Doc::new(text, None);
@@ -1168,13 +1179,25 @@ spec:
         let mut s = State::new(View::Setup, |_| None);
         let start = s.doc().text.clone();
         assert_eq!(s.value("documents[0].metadata.name"), "gcs-storage");
-        assert_eq!(s.value("documents[4].metadata.name"), "sample-postgres-backup");
+        assert_eq!(
+            s.value("documents[4].metadata.name"),
+            "sample-postgres-backup"
+        );
         set(&mut s, "documents[0].metadata.name", "store");
-        assert_eq!(s.value("documents[4].spec.backends[0].storageRef.name"), "store");
+        assert_eq!(
+            s.value("documents[4].spec.backends[0].storageRef.name"),
+            "store"
+        );
         set(&mut s, "documents[0].spec.storage.provider", "azure");
-        assert_eq!(s.value("documents[0].spec.storage.azure.secretName"), "gcs-secret");
+        assert_eq!(
+            s.value("documents[0].spec.storage.azure.secretName"),
+            "gcs-secret"
+        );
         assert_eq!(s.value("documents[1].stringData.AZURE_ACCOUNT_KEY"), "");
-        assert!(s.node("documents[1].stringData.AZURE_ACCOUNT_KEY").is_some());
+        assert!(
+            s.node("documents[1].stringData.AZURE_ACCOUNT_KEY")
+                .is_some()
+        );
         assert!(s.node("documents[0].spec.storage.gcs").is_none());
         assert_eq!(s.doc().count(Severity::Error), 0);
         s.apply(Action::Undo);
@@ -1182,9 +1205,9 @@ spec:
         assert_eq!(s.doc().text, start);
         // A finding lands on its document's field.
         set(&mut s, "documents[2].spec.maxRetentionPeriod", "30 d");
-        let found = s
-            .doc()
-            .diagnostics_in(View::Setup, "documents[2].spec.maxRetentionPeriod", true);
+        let found =
+            s.doc()
+                .diagnostics_in(View::Setup, "documents[2].spec.maxRetentionPeriod", true);
         assert_eq!(found.len(), 1, "{:?}", s.doc().diagnostics);
         assert!(
             s.doc()
@@ -1213,7 +1236,13 @@ spec:
             keys: vec!["RESTIC_PASSWORD".into(), "AWS_ACCESS_KEY_ID".into()],
         });
         assert_eq!(s.value("stringData.RESTIC_PASSWORD"), "pw");
-        assert!(s.doc().text.ends_with("  RESTIC_PASSWORD: pw\n  AWS_ACCESS_KEY_ID: \"\"\n"), "{}", s.doc().text);
+        assert!(
+            s.doc()
+                .text
+                .ends_with("  RESTIC_PASSWORD: pw\n  AWS_ACCESS_KEY_ID: \"\"\n"),
+            "{}",
+            s.doc().text
+        );
     }
 
     #[test]

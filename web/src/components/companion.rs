@@ -108,18 +108,26 @@ fn usage_policy(state: &Scope) -> Html {
 /// A BackupStorage: provider and its settings, default, deletion and usage policy.
 fn storage(state: &Scope, instance: &Instance) -> Html {
     let provider = state.value("spec.storage.provider");
-    let providers: Vec<AttrValue> = bundle::providers().into_iter().map(AttrValue::from).collect();
+    let providers: Vec<AttrValue> = bundle::providers()
+        .into_iter()
+        .map(AttrValue::from)
+        .collect();
     let known = bundle::providers().contains(&provider.as_str());
     let base = format!("spec.storage.{provider}");
     let local = if provider == "local" {
         let volumes = bundle::object_properties("BackupStorage", "spec.storage.local");
         let present = state.keys("spec.storage.local");
-        let chosen = volumes.iter().find(|v| present.iter().any(|k| k == *v)).copied();
+        let chosen = volumes
+            .iter()
+            .find(|v| present.iter().any(|k| k == *v))
+            .copied();
         let onchange = {
             let state = state.clone();
             let choices: Vec<String> = volumes.iter().map(|v| (*v).to_owned()).collect();
             Callback::from(move |e: Event| {
-                let volume = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                let volume = e
+                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value();
                 if !volume.is_empty() {
                     state.dispatch(Action::Switch {
                         path: state.full(&format!("spec.storage.local.{volume}")),

@@ -157,7 +157,11 @@ pub fn Field(props: &FieldProps) -> Html {
             });
             let list = (!props.suggestions.is_empty()).then(|| format!("{id}-list"));
             let inputmode = matches!(kind, Kind::Int).then_some("numeric");
-            let kind = if matches!(kind, Kind::Secret) { "password" } else { "text" };
+            let kind = if matches!(kind, Kind::Secret) {
+                "password"
+            } else {
+                "text"
+            };
             html! {
                 <>
                     <input id={id.clone()} name={path.clone()} type={kind} value={value}

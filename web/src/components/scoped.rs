@@ -101,7 +101,9 @@ impl Scope {
     #[must_use]
     pub fn diagnostics_at(&self, path: &str, exact: bool) -> Vec<&Located> {
         let full = self.full(path);
-        self.state.doc().diagnostics_in(self.state.view, &full, exact)
+        self.state
+            .doc()
+            .diagnostics_in(self.state.view, &full, exact)
     }
 
     /// Which addon tasks this part's document may use.

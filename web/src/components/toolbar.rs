@@ -72,7 +72,9 @@ pub fn Toolbar() -> Html {
             let text = &state.doc().text;
             let Some(shared) = bundle::redact(text) else {
                 share_link.set(None);
-                say("Fix the YAML error first: a Secret's values cannot be left out of a text that does not load.");
+                say(
+                    "Fix the YAML error first: a Secret's values cannot be left out of a text that does not load.",
+                );
                 return;
             };
             let fragment = share::fragment(state.view, Some(&shared));
@@ -82,7 +84,9 @@ pub fn Toolbar() -> Html {
             if shared == *text {
                 say("Copied a link that contains this YAML (nothing is uploaded).");
             } else {
-                say("Copied a link that contains this YAML with every secret value replaced by a placeholder (nothing is uploaded).");
+                say(
+                    "Copied a link that contains this YAML with every secret value replaced by a placeholder (nothing is uploaded).",
+                );
             }
         })
     };

@@ -13,7 +13,7 @@ use super::setup_form::SetupForm;
 use super::toolbar::Toolbar;
 use super::yaml_pane::YamlPane;
 use super::{Instance, Scope, StateHandle};
-use crate::state::{Action, State, VIEWS, View};
+use crate::state::{Action, State, View};
 use crate::{browser, bundle, share};
 
 #[derive(Properties, PartialEq, Default)]
@@ -96,17 +96,14 @@ pub fn App(props: &AppProps) -> Html {
     let textarea = use_node_ref();
     let embedded = props.embedded;
 
-    // The draft: saved on every change of a text, secret values replaced by a placeholder
-    // (a text where they cannot be found is not saved).
+    // The draft: saved on every change of a text (always the current view's: every change
+    // shows its view), secret values replaced by a placeholder (a text where they cannot be
+    // found is not saved).
     {
         let state = state.clone();
         use_effect_with(state.revision, move |_| {
-            if !embedded {
-                for view in VIEWS {
-                    if let Some(text) = bundle::redact(&state.doc_of(view).text) {
-                        browser::save(&draft_key(view), &text);
-                    }
-                }
+            if !embedded && let Some(text) = bundle::redact(&state.doc().text) {
+                browser::save(&draft_key(state.view), &text);
             }
         });
     }

@@ -160,9 +160,7 @@ pub fn complete(text: &str, offset: usize) -> Completions {
             path = path.key(key);
             if let Some(schema) = schema.and_then(|s| s.at(&path.0)) {
                 for value in &schema.allowed {
-                    if let Some(value) = value.as_str() {
-                        items.push(value_item(value, "allowed value"));
-                    }
+                    items.push(value_item(value, "allowed value"));
                 }
                 if schema.kind.as_deref() == Some("boolean") {
                     items.extend(["true", "false"].map(|b| value_item(b, "boolean")));

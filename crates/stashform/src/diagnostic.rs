@@ -125,7 +125,9 @@ fn unquote_json(text: &str) -> Option<(String, &str)> {
                         if chars.next()?.1 != '\\' || chars.next()?.1 != 'u' {
                             return None;
                         }
-                        let low = hex(&mut chars)?.checked_sub(0xdc00).filter(|l| *l < 0x400)?;
+                        let low = hex(&mut chars)?
+                            .checked_sub(0xdc00)
+                            .filter(|l| *l < 0x400)?;
                         char::from_u32(0x10000 + ((unit - 0xd800) << 10) + low)?
                     } else {
                         char::from_u32(unit)?
@@ -522,14 +524,28 @@ mod tests {
 
     #[test]
     fn keys_with_quotes_escapes_and_brackets_parse_back() {
-        for key in ["a\"]b", "back\\slash", "tab\tnew\nline\u{1}", "é😀", "", "x]", "\"]"] {
+        for key in [
+            "a\"]b",
+            "back\\slash",
+            "tab\tnew\nline\u{1}",
+            "é😀",
+            "",
+            "x]",
+            "\"]",
+        ] {
             let path = Path::root().key("labels").key(key).index(2);
             assert_eq!(Path::parse(&path.to_string()), Some(path), "{key:?}");
         }
         // What a JSON writer other than serde_json may give.
         let parsed = Path::parse(r#"a["\ud83d\ude00\/"]"#);
         assert_eq!(parsed, Some(Path::root().key("a").key("😀/")));
-        for broken in [r#"a["x"#, r#"a["x"y]"#, r#"a["\q"]"#, r#"a["\ud83d"]"#, r#"a["\u12"]"#] {
+        for broken in [
+            r#"a["x"#,
+            r#"a["x"y]"#,
+            r#"a["\q"]"#,
+            r#"a["\ud83d"]"#,
+            r#"a["\u12"]"#,
+        ] {
             assert_eq!(Path::parse(broken), None, "{broken}");
         }
     }

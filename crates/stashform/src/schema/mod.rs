@@ -154,13 +154,11 @@ impl Schema {
                 }
                 "type" => schema.kind = text(value),
                 "properties" => {
-                    schema.properties = value
-                        .entries()
-                        .iter()
-                        .map(|(name, property)| {
-                            (name.name.clone(), Arc::new(Schema::from_node(property)))
-                        })
-                        .collect();
+                    // Inserted one by one: `collect` would sort first, another copy of the sort.
+                    for (name, property) in value.entries() {
+                        let property = Arc::new(Schema::from_node(property));
+                        schema.properties.insert(name.name.clone(), property);
+                    }
                 }
                 "required" => schema.required = texts(value),
                 "additionalProperties" => schema.additional = shared(value),

@@ -259,7 +259,7 @@ pub fn check(summaries: &[Summary]) -> Vec<Diagnostic> {
                     .filter(|(k, _)| *k == kind)
                     .map(|(_, n)| *n)
                     .collect();
-                same_kind.sort_unstable();
+                stashform_yaml::order::sort(&mut same_kind);
                 crate::schema::suggest(name, same_kind)
                     .or_else(|| Some("fine if it exists in the cluster".to_owned()))
             }

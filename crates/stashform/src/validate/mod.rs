@@ -367,8 +367,10 @@ impl<'t> Checker<'t> {
     }
 }
 
-fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by_key(|d| (d.span.map_or(0, |s| s.start), d.severity, d.rule.code));
+fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    stashform_yaml::order::sort_by_key(diagnostics, |d| {
+        (d.span.map_or(0, |s| s.start), d.severity, d.rule.code)
+    });
 }
 
 fn info(document: &Document) -> DocumentInfo {

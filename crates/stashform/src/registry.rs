@@ -377,6 +377,16 @@ rules! {
         why "The webhook rejects it: `executor can not be empty` on create, `executor field can not be empty` on update (kubestash/apimachinery `webhooks/core/v1alpha1/hooktemplate.go`, `ValidateCreate`/`ValidateUpdate`). The executor says where the hook runs."
         invalid "kind: HookTemplate\nspec:\n  action:\n    exec:\n      command: [/bin/sh, -c, echo done]\n"
         valid "kind: HookTemplate\nspec:\n  action:\n    exec:\n      command: [/bin/sh, -c, echo done]\n  executor:\n    type: Pod\n    pod:\n      selector: app=db\n";
+    MISSING_HOOK_ACTION = "KS329" "hook-action-missing" Error Admission
+        what "A HookTemplate without spec.action whose executor is not a Function (Pod or Operator)."
+        why "The webhook rejects it: `action can not be empty for pod or operator type executor` (kubestash/apimachinery `webhooks/core/v1alpha1/hooktemplate.go`, `validateActionForNonFunctionExecutor`). Only a Function executor brings its own action."
+        invalid "kind: HookTemplate\nspec:\n  executor:\n    type: Pod\n    pod:\n      selector: app=db\n"
+        valid "kind: HookTemplate\nspec:\n  action:\n    exec:\n      command: [/bin/sh, -c, echo done]\n  executor:\n    type: Pod\n    pod:\n      selector: app=db\n";
+    INCOMPLETE_HOOK_EXECUTOR = "KS330" "hook-executor-incomplete" Error Admission
+        what "A HookTemplate executor without what its type needs: a Function executor without `function`, a Pod executor without `pod` or `pod.selector`, or a pod selector with a part that is not `key=value`."
+        why "The webhook rejects it (kubestash/apimachinery `webhooks/core/v1alpha1/hooktemplate.go`, `validateExecutorInfo`): `function field can not be empty for function type executor`, `pod field can not be empty for pod type executor`, `selector field can not be empty for pod type executor`, `invalid selector is provided for pod type executor` (each comma-separated part of the selector must contain `=`)."
+        invalid "executor:\n  type: Pod\n  pod:\n    selector: app\n"
+        valid "executor:\n  type: Pod\n  pod:\n    selector: app=db\n";
 
     INVALID_SCHEDULE = "KS401" "invalid-schedule" Error Kubernetes
         what "A schedule that Kubernetes' CronJob validation rejects (robfig/cron v3 ParseStandard)."

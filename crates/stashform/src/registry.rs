@@ -521,6 +521,11 @@ rules! {
         why "Checked only when the file holds HookTemplates. Fine if it exists in the cluster; a typo otherwise: admission does not look the HookTemplate up when it is missing (kubestash/apimachinery `webhooks/core/v1alpha1/backupconfiguration.go`, the usage-policy check skips templates it cannot find), so the hook fails when the backup or restore runs."
         invalid "hooks:\n  preBackup:\n    - name: freeze\n      hookTemplate: {name: readonly-hok, namespace: demo}\n---\nkind: HookTemplate\nmetadata: {name: readonly-hook, namespace: demo}\n"
         valid "hooks:\n  preBackup:\n    - name: freeze\n      hookTemplate: {name: readonly-hook, namespace: demo}\n---\nkind: HookTemplate\nmetadata: {name: readonly-hook, namespace: demo}\n";
+    MISSING_VERIFIER_IN_BUNDLE = "KS706" "backup-verifier-not-in-bundle" Info Bundle
+        what "A repository's backupVerifier (`spec.sessions[].repositories[].backupVerifier`) names a BackupVerifier that this multi-document file does not contain."
+        why "Checked only when the file holds BackupVerifiers. Fine if it exists in the cluster; a typo otherwise: admission does not look the verifier up (kubestash/apimachinery `webhooks/core/v1alpha1/backupconfiguration.go`, `validateRepositories` reads only a repository's backend and directory), so the mistake shows only when the operator looks for the verifier. The field is the CRD's (`RepositoryInfo.BackupVerifier`, a name and namespace); older designs' `verificationStrategies` is not in it."
+        invalid "repositories:\n  - name: gcs-mysql-repo\n    backupVerifier: {name: mysql-script-verifer, namespace: demo}\n---\nkind: BackupVerifier\nmetadata: {name: mysql-script-verifier, namespace: demo}\n"
+        valid "repositories:\n  - name: gcs-mysql-repo\n    backupVerifier: {name: mysql-script-verifier, namespace: demo}\n---\nkind: BackupVerifier\nmetadata: {name: mysql-script-verifier, namespace: demo}\n";
 }
 
 /// Look a rule up by code (`KS401`) or name (`invalid-schedule`).

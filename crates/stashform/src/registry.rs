@@ -474,6 +474,11 @@ rules! {
         why "The operator looks the task up by its exact name among the Addon's tasks, finds none, and the backup or restore fails. The names are the Addon manifests' and kubestash/apimachinery `apis/constant.go` (`LogicalBackup = \"logical-backup\"`, ...)."
         invalid "addon:\n  name: workload-addon\n  tasks:\n    - name: LogicalBackup\n"
         valid "addon:\n  name: workload-addon\n  tasks:\n    - name: logical-backup\n";
+    ADDON_TARGET_MISMATCH = "KS510" "addon-target-mismatch" Warning Addon
+        what "A target and an addon that do not belong together: a KubeDB database (`apiGroup: kubedb.com`) with another database's addon or the workload or PVC addon, a Deployment, StatefulSet or DaemonSet with pvc-addon, a PersistentVolumeClaim with workload-addon."
+        why "Admission accepts any addon; the backup or restore fails when it runs, since the addon's functions cannot find what they back up. The pairs follow KubeStash's convention, as kubestash/cli `pkg/convert/resources.go` (`resolveAddonName`) applies it: a KubeDB kind's addon is `<kind>-addon` (unless its `<Kind>Version` names another in `spec.archiver.addon.name`), workloads take workload-addon and PVCs pvc-addon. A warning, as a convention: only addons of the vendored catalog are held to it (a user's own addon may back up anything), never kubedump-addon (manifests of any target), and never an addon with the same tasks and parameters as the target's own (opensearch-addon for an Elasticsearch of the OpenSearch distribution)."
+        invalid "target:\n  apiGroup: kubedb.com\n  kind: MySQL\n  name: sample-mysql\n...\naddon:\n  name: postgres-addon\n"
+        valid "target:\n  apiGroup: kubedb.com\n  kind: MySQL\n  name: sample-mysql\n...\naddon:\n  name: mysql-addon\n";
 
     MISSING_ENCRYPTION_SECRET = "KS601" "missing-encryption-secret" Warning Advice
         what "A repository used by a Restic task without encryptionSecret (or a RestoreSession without one)."

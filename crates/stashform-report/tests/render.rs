@@ -167,15 +167,17 @@ spec:
             .as_array()
             .unwrap()
             .iter()
-            .filter(|d| d["code"] == code || d["ruleId"] == code)
-            .last()
+            .rfind(|d| d["code"] == code || d["ruleId"] == code)
             .cloned()
             .unwrap()
     };
     let json: serde_json::Value = serde_json::from_str(&json::render(&files)).unwrap();
     let diagnostics = &json["diagnostics"];
     let alias = found(diagnostics, "KS401");
-    assert_eq!((alias["line"].clone(), alias["related"][0]["line"].clone()), (31.into(), 20.into()));
+    assert_eq!(
+        (alias["line"].clone(), alias["related"][0]["line"].clone()),
+        (31.into(), 20.into())
+    );
     assert_eq!(found(diagnostics, "KS705")["related"][0]["line"], 3);
     assert_eq!(found(diagnostics, "KS510")["related"][0]["line"], 12);
     let sarif: serde_json::Value = serde_json::from_str(&sarif::render(&files)).unwrap();
@@ -184,5 +186,8 @@ spec:
         found(results, code)["relatedLocations"][0]["physicalLocation"]["region"]["startLine"]
             .clone()
     };
-    assert_eq!((region("KS401"), region("KS705"), region("KS510")), (20.into(), 3.into(), 12.into()));
+    assert_eq!(
+        (region("KS401"), region("KS705"), region("KS510")),
+        (20.into(), 3.into(), 12.into())
+    );
 }

@@ -156,6 +156,10 @@ fn convention_and_bundle_rules_have_no_false_findings() {
             }
         }
     }
-    assert!(files.len() >= 400 && pairs >= 300, "{} files, {pairs} addons", files.len());
+    assert!(
+        files.len() >= 400 && pairs >= 300,
+        "{} files, {pairs} addons",
+        files.len()
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -301,7 +301,10 @@ fn pairing(
     let database = target.str_at("apiGroup") == Some("kubedb.com");
     let evident = Catalog::vendored().addon(name).is_some()
         && (database || name == WORKLOAD || name == PVC)
-        && !addon.backup_tasks.iter().all(|t| t.name == "manifest-backup")
+        && !addon
+            .backup_tasks
+            .iter()
+            .all(|t| t.name == "manifest-backup")
         && !same_tasks(addon, own);
     if !evident {
         return;

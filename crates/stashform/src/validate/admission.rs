@@ -91,7 +91,10 @@ fn hook_template(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic
             out,
             &registry::MISSING_HOOK_ACTION,
             spec_path.key("action"),
-            format!("a HookTemplate whose executor is {} needs `spec.action`", shown(kind)),
+            format!(
+                "a HookTemplate whose executor is {} needs `spec.action`",
+                shown(kind)
+            ),
             "action can not be empty for pod or operator type executor".to_owned(),
         )
         .anchor = Anchor::Missing;
@@ -125,7 +128,11 @@ fn hook_template(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic
                 "pod field can not be empty for pod type executor",
                 Anchor::Missing,
             ),
-            Some(pod) => match pod.get("selector").filter(|s| !s.is_null()).map(Node::as_str) {
+            Some(pod) => match pod
+                .get("selector")
+                .filter(|s| !s.is_null())
+                .map(Node::as_str)
+            {
                 None | Some(Some("")) => incomplete(
                     executor_path.key("pod").key("selector"),
                     "a Pod executor needs `pod.selector`",
@@ -135,8 +142,8 @@ fn hook_template(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic
                 // Each comma-separated part must hold a `=` (`strings.Split(sel, "=")`).
                 Some(Some(selector)) if selector.split(',').any(|part| !part.contains('=')) => {
                     incomplete(
-                    executor_path.key("pod").key("selector"),
-                    &format!("pod selector `{selector}` is not a list of `key=value` labels"),
+                        executor_path.key("pod").key("selector"),
+                        &format!("pod selector `{selector}` is not a list of `key=value` labels"),
                         "invalid selector is provided for pod type executor",
                         Anchor::Value,
                     );

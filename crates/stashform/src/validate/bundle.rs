@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 use super::locate;
 use crate::diagnostic::{Anchor, Diagnostic, Path, Related};
 use crate::registry::{self, Rule};
+use crate::source::Span;
 use crate::source::node::Node;
 use crate::source::yaml::Document;
-use crate::source::Span;
 
 /// What the bundle check needs of one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,9 @@ impl Summary {
         };
         let kind = root.str_at("kind");
         let name = metadata.and_then(|m| m.get("name"));
-        if let (Some(kind), Some((name, span))) = (kind, name.and_then(|n| Some((n.as_str()?, n.span)))) {
+        if let (Some(kind), Some((name, span))) =
+            (kind, name.and_then(|n| Some((n.as_str()?, n.span))))
+        {
             summary.declared.push((
                 kind.to_owned(),
                 name.to_owned(),
@@ -223,12 +225,15 @@ impl Summary {
     }
 }
 
+/// (kind, name) -> each namespace it is declared in (None when the document gives none), and
+/// where the name is written.
+type Declared<'s> = HashMap<(&'s str, &'s str), Vec<(Option<&'s str>, Span)>>;
+
 /// Notes for every reference the bundle does not satisfy. Only kinds the bundle carries at all
 /// are checked: a file without any Secret says nothing about Secrets.
 #[must_use]
 pub fn check(summaries: &[Summary]) -> Vec<Diagnostic> {
-    // (kind, name) -> namespaces declared (None when the document gives none), and where.
-    let mut declared: HashMap<(&str, &str), Vec<(Option<&str>, Span)>> = HashMap::new();
+    let mut declared: Declared<'_> = HashMap::new();
     let mut kinds: HashSet<&str> = HashSet::new();
     for (kind, name, namespace, span) in summaries.iter().flat_map(|s| &s.declared) {
         declared

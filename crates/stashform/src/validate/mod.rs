@@ -649,7 +649,10 @@ fn aliased(diagnostic: &mut Diagnostic, text: &str, used: Span, inside: bool) {
         let Some(place) = diagnostic.span.replace(used) else {
             return;
         };
-        (place, format!("written here, in the content of anchor `&{name}`"))
+        (
+            place,
+            format!("written here, in the content of anchor `&{name}`"),
+        )
     } else {
         let Some(anchor) = anchor_of(text, name, used.start) else {
             return;
@@ -677,7 +680,10 @@ fn merge_alias(text: &str, span: Span) -> Option<Span> {
     let rest = &written[merge + 2..];
     let star = rest.find('*')?;
     // Only `:`, blanks and a `[` between the key and its (first) alias.
-    if !rest[..star].chars().all(|c| c.is_whitespace() || c == ':' || c == '[') {
+    if !rest[..star]
+        .chars()
+        .all(|c| c.is_whitespace() || c == ':' || c == '[')
+    {
         return None;
     }
     let length = rest[star..]

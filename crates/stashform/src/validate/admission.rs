@@ -87,7 +87,7 @@ fn hook_template(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic
     let executor_path = spec_path.key("executor");
     let kind = executor.str_at("type").unwrap_or_default();
     if kind != "Function" && spec.and_then(|s| s.get("action")).is_none_or(Node::is_null) {
-        push(
+        let d = push(
             out,
             &registry::MISSING_HOOK_ACTION,
             spec_path.key("action"),
@@ -96,8 +96,12 @@ fn hook_template(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic
                 shown(kind)
             ),
             "action can not be empty for pod or operator type executor".to_owned(),
-        )
-        .anchor = Anchor::Missing;
+        );
+        d.anchor = Anchor::Missing;
+        d.help = Some(
+            "add action: {exec: {command: [...]}} (or httpGet / httpPost), or use a Function executor"
+                .to_owned(),
+        );
     }
     usage_policy(
         spec.and_then(|s| s.get("usagePolicy")),

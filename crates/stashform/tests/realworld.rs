@@ -119,3 +119,47 @@ fn operator_objects_and_other_kinds_have_no_false_errors() {
         "exceptions that no longer apply: {stale:?}"
     );
 }
+
+/// Rules that judge by convention or across documents give no finding on any document of the
+/// corpus (every folder, every kind) nor on the reference examples: the addon pairing, the
+/// HookTemplate webhook's executor rules, the BackupVerifier references.
+#[test]
+fn convention_and_bundle_rules_have_no_false_findings() {
+    let root = corpus();
+    if !root.is_dir() {
+        eprintln!(
+            "{} not found: the real-world corpus is not re-checked",
+            root.display()
+        );
+        return;
+    }
+    let mut files = Vec::new();
+    yaml_files(&root, &mut files);
+    yaml_files(&root.join("../examples"), &mut files);
+    files.sort();
+    let codes = ["KS329", "KS330", "KS510", "KS706"];
+    let mut pairs = 0;
+    let mut failures = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap();
+        pairs += text.matches("-addon").count();
+        for d in stashform::check(&text).diagnostics {
+            if codes.contains(&d.rule.code) {
+                failures.push(format!(
+                    "{}: {} {} at {}: {}",
+                    file.display(),
+                    d.rule.code,
+                    d.rule.name,
+                    d.path,
+                    d.message
+                ));
+            }
+        }
+    }
+    assert!(
+        files.len() >= 400 && pairs >= 300,
+        "{} files, {pairs} addons",
+        files.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -44,7 +44,7 @@ pub fn html(text: &str, marks: &[(Span, Severity)]) -> String {
         cuts.extend([start, end]);
     }
     cuts.retain(|&cut| cut <= text.len() && text.is_char_boundary(cut));
-    cuts.sort_unstable();
+    stashform_yaml::order::sort(&mut cuts);
     cuts.dedup();
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     let mut token = tokens.iter().peekable();

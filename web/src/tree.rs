@@ -50,13 +50,7 @@ pub fn text_at(root: &Node, path: &str) -> String {
 /// A scalar as a form shows it; collections show as nothing.
 #[must_use]
 pub fn scalar_text(node: &Node) -> String {
-    match &node.value {
-        Value::Str(s) => s.clone(),
-        Value::Int(i) => i.to_string(),
-        Value::Bool(b) => b.to_string(),
-        Value::Float(f) => f.to_string(),
-        Value::Null | Value::Seq(_) | Value::Map(_) => String::new(),
-    }
+    node.scalar_text()
 }
 
 /// Number of items of the list at `path` (0 when absent or not a list).

@@ -114,3 +114,80 @@ fn related_places() {
     assert_eq!(related["message"]["text"], "first set here");
     assert_eq!(related["physicalLocation"]["region"]["startLine"], 4);
 }
+
+/// Related places of the rules that carry them beyond duplicates: the anchor of an alias, and
+/// the object a dangling reference should match in another document of the bundle. Every
+/// face shows them: the human output's second snippet, JSON's `related`, SARIF's
+/// `relatedLocations`.
+#[test]
+fn related_places_of_aliases_and_bundles() {
+    let text = "apiVersion: core.kubestash.com/v1alpha1
+kind: HookTemplate
+metadata: {name: readonly-hook, namespace: demo}
+spec:
+  action: {exec: {command: [/bin/sh, -c, echo]}}
+  executor: {type: Pod, pod: {selector: app=db}}
+---
+apiVersion: core.kubestash.com/v1alpha1
+kind: BackupConfiguration
+metadata: {name: b, namespace: demo}
+spec:
+  target: {apiGroup: kubedb.com, kind: MySQL, name: db, namespace: demo}
+  backends:
+    - name: gcs
+      storageRef: {name: gcs-storage, namespace: demo}
+      retentionPolicy: {name: keep, namespace: demo}
+  sessions:
+    - name: nightly
+      scheduler:
+        schedule: &sunday \"0 0 * * 7\"
+        jobTemplate: {backoffLimit: 1}
+      hooks:
+        preBackup:
+          - name: freeze
+            hookTemplate: {name: readonly-hok, namespace: demo}
+      repositories:
+        - {name: repo, backend: gcs, directory: /db, encryptionSecret: {name: e, namespace: demo}}
+      addon: {name: postgres-addon, tasks: [{name: logical-backup}]}
+    - name: weekly
+      scheduler:
+        schedule: *sunday
+        jobTemplate: {backoffLimit: 1}
+      repositories:
+        - {name: repo2, backend: gcs, directory: /db2, encryptionSecret: {name: e, namespace: demo}}
+      addon: {name: mysql-addon, tasks: [{name: logical-backup}]}
+";
+    let files = vec![CheckedFile::check(
+        "bundle.yaml".to_owned(),
+        text.as_bytes().to_vec(),
+    )];
+    insta::assert_snapshot!(human::render(&files, false));
+    let found = |value: &serde_json::Value, code: &str| -> serde_json::Value {
+        value
+            .as_array()
+            .unwrap()
+            .iter()
+            .rfind(|d| d["code"] == code || d["ruleId"] == code)
+            .cloned()
+            .unwrap()
+    };
+    let json: serde_json::Value = serde_json::from_str(&json::render(&files)).unwrap();
+    let diagnostics = &json["diagnostics"];
+    let alias = found(diagnostics, "KS401");
+    assert_eq!(
+        (alias["line"].clone(), alias["related"][0]["line"].clone()),
+        (31.into(), 20.into())
+    );
+    assert_eq!(found(diagnostics, "KS705")["related"][0]["line"], 3);
+    assert_eq!(found(diagnostics, "KS510")["related"][0]["line"], 12);
+    let sarif: serde_json::Value = serde_json::from_str(&sarif::render(&files)).unwrap();
+    let results = &sarif["runs"][0]["results"];
+    let region = |code: &str| {
+        found(results, code)["relatedLocations"][0]["physicalLocation"]["region"]["startLine"]
+            .clone()
+    };
+    assert_eq!(
+        (region("KS401"), region("KS705"), region("KS510")),
+        (20.into(), 3.into(), 12.into())
+    );
+}

@@ -7,6 +7,7 @@
 //!   duplicate keys).
 //! - [`resolve`]: plain scalars as go-yaml v2 (YAML 1.1) resolves them.
 //! - [`tokens`]: keys, values by type, aliases and comments, for syntax highlighting.
+//! - [`order`]: the stable sort every crate of the wasm builds shares (one copy of the code).
 //!
 //! Why a crate of its own: loading is most of the time of a check, and a crate is the unit of
 //! optimisation. The size-optimised wasm builds compile this one for speed (`opt-level = 3` in
@@ -17,6 +18,7 @@ mod events;
 mod fast;
 pub mod load;
 pub mod node;
+pub mod order;
 pub mod resolve;
 pub mod tokens;
 

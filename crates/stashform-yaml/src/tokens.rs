@@ -111,7 +111,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
         .collect();
     if !comments.is_empty() {
         out.extend(comments);
-        out.sort_by_key(|token| token.span.start);
+        crate::order::sort_by_key(&mut out, |token| token.span.start);
     }
     // Spans end at the next token for some events: keep the tokens apart.
     for i in 1..out.len() {

@@ -6,14 +6,14 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::source::line_index::{Encoding, LineIndex};
 use crate::source::node::{Node, Value};
 use crate::source::yaml;
 
 /// An Addon: the tasks it offers for backup and for restore.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Addon {
     pub name: String,
@@ -24,7 +24,7 @@ pub struct Addon {
 }
 
 /// A task of an addon.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Task {
     pub name: String,
@@ -37,7 +37,7 @@ pub struct Task {
 }
 
 /// A task parameter as the Addon declares it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Parameter {
     pub name: String,
@@ -477,9 +477,76 @@ fn allowed_values(usage: &str) -> Vec<String> {
 pub fn addons() -> &'static [Addon] {
     static CELL: OnceLock<Vec<Addon>> = OnceLock::new();
     CELL.get_or_init(|| {
-        serde_json::from_str(include_str!("../data/addons.json"))
-            .expect("vendored addon catalog is valid (checked by tests)")
+        // Read with the YAML loader, as the CRD data is (see `schema`): no serde deserializers
+        // in the wasm builds.
+        let loaded = yaml::load(include_str!("../data/addons.json"));
+        debug_assert!(
+            loaded.diagnostics.is_empty(),
+            "vendored addon catalog loads"
+        );
+        loaded.documents.first().map_or_else(Vec::new, |document| {
+            document
+                .root
+                .items()
+                .iter()
+                .map(Addon::from_vendored)
+                .collect()
+        })
     })
+}
+
+/// The shapes of `data/addons.json` (what `Serialize` writes in `xtask vendor`).
+impl Addon {
+    fn from_vendored(node: &Node) -> Self {
+        let tasks = |key| node.items_at(key).iter().map(Task::from_vendored).collect();
+        Self {
+            name: text_at(node, "name"),
+            source: text_at(node, "source"),
+            backup_tasks: tasks("backupTasks"),
+            restore_tasks: tasks("restoreTasks"),
+        }
+    }
+}
+
+impl Task {
+    fn from_vendored(node: &Node) -> Self {
+        Self {
+            name: text_at(node, "name"),
+            function: text_at(node, "function"),
+            driver: node.str_at("driver").map(str::to_owned),
+            parameters: node
+                .items_at("parameters")
+                .iter()
+                .map(Parameter::from_vendored)
+                .collect(),
+            volume_templates: texts_at(node, "volumeTemplates"),
+        }
+    }
+}
+
+impl Parameter {
+    fn from_vendored(node: &Node) -> Self {
+        Self {
+            name: text_at(node, "name"),
+            usage: text_at(node, "usage"),
+            required: node
+                .get("required")
+                .is_some_and(|r| matches!(r.value, Value::Bool(true))),
+            default: node.str_at("default").map(str::to_owned),
+            allowed: texts_at(node, "allowed"),
+        }
+    }
+}
+
+fn text_at(node: &Node, key: &str) -> String {
+    node.str_at(key).unwrap_or_default().to_owned()
+}
+
+fn texts_at(node: &Node, key: &str) -> Vec<String> {
+    node.items_at(key)
+        .iter()
+        .filter_map(|n| n.as_str().map(str::to_owned))
+        .collect()
 }
 
 /// A vendored addon by name.

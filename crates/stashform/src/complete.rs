@@ -160,9 +160,7 @@ pub fn complete(text: &str, offset: usize) -> Completions {
             path = path.key(key);
             if let Some(schema) = schema.and_then(|s| s.at(&path.0)) {
                 for value in &schema.allowed {
-                    if let Some(value) = value.as_str() {
-                        items.push(value_item(value, "allowed value"));
-                    }
+                    items.push(value_item(value, "allowed value"));
                 }
                 if schema.kind.as_deref() == Some("boolean") {
                     items.extend(["true", "false"].map(|b| value_item(b, "boolean")));
@@ -199,11 +197,9 @@ pub fn complete(text: &str, offset: usize) -> Completions {
     }
     let lower = word.to_ascii_lowercase();
     items.retain(|item| item.label.to_ascii_lowercase().contains(&lower));
-    items.sort_by_key(|item| {
-        (
-            !item.label.to_ascii_lowercase().starts_with(&lower),
-            item.label.clone(),
-        )
+    stashform_yaml::order::sort_by(&mut items, |a, b| {
+        let rank = |item: &Completion| !item.label.to_ascii_lowercase().starts_with(&lower);
+        rank(a).cmp(&rank(b)).then_with(|| a.label.cmp(&b.label))
     });
     items.dedup_by(|a, b| a.label == b.label);
     Completions {

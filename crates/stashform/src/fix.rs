@@ -179,7 +179,7 @@ pub(crate) fn resolve(
             with,
         });
     }
-    order.sort_unstable();
+    stashform_yaml::order::sort(&mut order);
     // Only changes that do not touch each other go together.
     let mut chosen: Vec<usize> = Vec::new();
     for &(_, c) in &order {

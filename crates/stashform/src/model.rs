@@ -358,8 +358,7 @@ mod tests {
                 schema
                     .allowed
                     .first()
-                    .and_then(Value::as_str)
-                    .unwrap_or("text")
+                    .map_or("text", String::as_str)
                     .to_owned(),
             ),
         }

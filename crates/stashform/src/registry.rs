@@ -377,6 +377,16 @@ rules! {
         why "The webhook rejects it: `executor can not be empty` on create, `executor field can not be empty` on update (kubestash/apimachinery `webhooks/core/v1alpha1/hooktemplate.go`, `ValidateCreate`/`ValidateUpdate`). The executor says where the hook runs."
         invalid "kind: HookTemplate\nspec:\n  action:\n    exec:\n      command: [/bin/sh, -c, echo done]\n"
         valid "kind: HookTemplate\nspec:\n  action:\n    exec:\n      command: [/bin/sh, -c, echo done]\n  executor:\n    type: Pod\n    pod:\n      selector: app=db\n";
+    MISSING_HOOK_ACTION = "KS329" "hook-action-missing" Error Admission
+        what "A HookTemplate without spec.action whose executor is not a Function (Pod or Operator)."
+        why "The webhook rejects it: `action can not be empty for pod or operator type executor` (kubestash/apimachinery `webhooks/core/v1alpha1/hooktemplate.go`, `validateActionForNonFunctionExecutor`). Only a Function executor brings its own action."
+        invalid "kind: HookTemplate\nspec:\n  executor:\n    type: Pod\n    pod:\n      selector: app=db\n"
+        valid "kind: HookTemplate\nspec:\n  action:\n    exec:\n      command: [/bin/sh, -c, echo done]\n  executor:\n    type: Pod\n    pod:\n      selector: app=db\n";
+    INCOMPLETE_HOOK_EXECUTOR = "KS330" "hook-executor-incomplete" Error Admission
+        what "A HookTemplate executor without what its type needs: a Function executor without `function`, a Pod executor without `pod` or `pod.selector`, or a pod selector with a part that is not `key=value`."
+        why "The webhook rejects it (kubestash/apimachinery `webhooks/core/v1alpha1/hooktemplate.go`, `validateExecutorInfo`): `function field can not be empty for function type executor`, `pod field can not be empty for pod type executor`, `selector field can not be empty for pod type executor`, `invalid selector is provided for pod type executor` (each comma-separated part of the selector must contain `=`)."
+        invalid "executor:\n  type: Pod\n  pod:\n    selector: app\n"
+        valid "executor:\n  type: Pod\n  pod:\n    selector: app=db\n";
 
     INVALID_SCHEDULE = "KS401" "invalid-schedule" Error Kubernetes
         what "A schedule that Kubernetes' CronJob validation rejects (robfig/cron v3 ParseStandard)."
@@ -464,6 +474,11 @@ rules! {
         why "The operator looks the task up by its exact name among the Addon's tasks, finds none, and the backup or restore fails. The names are the Addon manifests' and kubestash/apimachinery `apis/constant.go` (`LogicalBackup = \"logical-backup\"`, ...)."
         invalid "addon:\n  name: workload-addon\n  tasks:\n    - name: LogicalBackup\n"
         valid "addon:\n  name: workload-addon\n  tasks:\n    - name: logical-backup\n";
+    ADDON_TARGET_MISMATCH = "KS510" "addon-target-mismatch" Warning Addon
+        what "A target and an addon that do not belong together: a KubeDB database (`apiGroup: kubedb.com`) with another database's addon or the workload or PVC addon, a Deployment, StatefulSet or DaemonSet with pvc-addon, a PersistentVolumeClaim with workload-addon."
+        why "Admission accepts any addon; the backup or restore fails when it runs, since the addon's functions cannot find what they back up. The pairs follow KubeStash's convention, as kubestash/cli `pkg/convert/resources.go` (`resolveAddonName`) applies it: a KubeDB kind's addon is `<kind>-addon` (unless its `<Kind>Version` names another in `spec.archiver.addon.name`), workloads take workload-addon and PVCs pvc-addon. A warning, as a convention: only addons of the vendored catalog are held to it (a user's own addon may back up anything), never kubedump-addon (manifests of any target), and never an addon with the same tasks and parameters as the target's own (opensearch-addon for an Elasticsearch of the OpenSearch distribution)."
+        invalid "target:\n  apiGroup: kubedb.com\n  kind: MySQL\n  name: sample-mysql\n...\naddon:\n  name: postgres-addon\n"
+        valid "target:\n  apiGroup: kubedb.com\n  kind: MySQL\n  name: sample-mysql\n...\naddon:\n  name: mysql-addon\n";
 
     MISSING_ENCRYPTION_SECRET = "KS601" "missing-encryption-secret" Warning Advice
         what "A repository used by a Restic task without encryptionSecret (or a RestoreSession without one)."
@@ -511,6 +526,11 @@ rules! {
         why "Checked only when the file holds HookTemplates. Fine if it exists in the cluster; a typo otherwise: admission does not look the HookTemplate up when it is missing (kubestash/apimachinery `webhooks/core/v1alpha1/backupconfiguration.go`, the usage-policy check skips templates it cannot find), so the hook fails when the backup or restore runs."
         invalid "hooks:\n  preBackup:\n    - name: freeze\n      hookTemplate: {name: readonly-hok, namespace: demo}\n---\nkind: HookTemplate\nmetadata: {name: readonly-hook, namespace: demo}\n"
         valid "hooks:\n  preBackup:\n    - name: freeze\n      hookTemplate: {name: readonly-hook, namespace: demo}\n---\nkind: HookTemplate\nmetadata: {name: readonly-hook, namespace: demo}\n";
+    MISSING_VERIFIER_IN_BUNDLE = "KS706" "backup-verifier-not-in-bundle" Info Bundle
+        what "A repository's backupVerifier (`spec.sessions[].repositories[].backupVerifier`) names a BackupVerifier that this multi-document file does not contain."
+        why "Checked only when the file holds BackupVerifiers. Fine if it exists in the cluster; a typo otherwise: admission does not look the verifier up (kubestash/apimachinery `webhooks/core/v1alpha1/backupconfiguration.go`, `validateRepositories` reads only a repository's backend and directory), so the mistake shows only when the operator looks for the verifier. The field is the CRD's (`RepositoryInfo.BackupVerifier`, a name and namespace); older designs' `verificationStrategies` is not in it."
+        invalid "repositories:\n  - name: gcs-mysql-repo\n    backupVerifier: {name: mysql-script-verifer, namespace: demo}\n---\nkind: BackupVerifier\nmetadata: {name: mysql-script-verifier, namespace: demo}\n"
+        valid "repositories:\n  - name: gcs-mysql-repo\n    backupVerifier: {name: mysql-script-verifier, namespace: demo}\n---\nkind: BackupVerifier\nmetadata: {name: mysql-script-verifier, namespace: demo}\n";
 }
 
 /// Look a rule up by code (`KS401`) or name (`invalid-schedule`).

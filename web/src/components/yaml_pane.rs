@@ -347,7 +347,7 @@ fn finding_at(doc: &Doc, offset: usize) -> Option<String> {
             (*severity, text)
         })
         .collect();
-    found.sort_by_key(|(severity, _)| *severity);
+    stashform_yaml::order::sort_by_key(&mut found, |(severity, _)| *severity);
     (!found.is_empty()).then(|| {
         found
             .into_iter()

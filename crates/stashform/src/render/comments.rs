@@ -127,7 +127,7 @@ impl Attached {
             }
         }
         // Aliases copy nodes with their spans: one anchor per place in the text.
-        anchors.sort_by_key(|a| a.id);
+        stashform_yaml::order::sort_by_key(&mut anchors, |a| a.id);
         anchors.dedup_by_key(|a| a.id);
         let markers = document_markers(text);
         // Markers are in text order: the first one after `from` decides.
@@ -191,7 +191,7 @@ impl Attached {
                 }
             }
         }
-        placed.sort_by_key(|(place, _)| *place);
+        stashform_yaml::order::sort_by_key(&mut placed, |(place, _)| *place);
         for (place, lead) in placed {
             match attached.places.last_mut() {
                 Some((last, leads)) if *last == place => match (place, leads.last_mut(), lead) {
@@ -205,7 +205,7 @@ impl Attached {
                 _ => attached.places.push((place, vec![lead])),
             }
         }
-        attached.dashes.sort_unstable();
+        stashform_yaml::order::sort(&mut attached.dashes);
         attached
     }
 
@@ -269,7 +269,7 @@ impl Attached {
                 left.push((offset, std::mem::take(leads)));
             }
         }
-        left.sort_by_key(|(offset, _)| *offset);
+        stashform_yaml::order::sort_by_key(&mut left, |(offset, _)| *offset);
         left.into_iter()
             .flat_map(|(_, leads)| leads)
             .filter(|lead| matches!(lead, Lead::Comment(_)))

@@ -466,7 +466,7 @@ fn ordered<'a>(entries: &'a [(Key, Node)], parent: &str) -> Vec<&'a (Key, Node)>
     let order = key_order(parent);
     let mut sorted: Vec<&(Key, Node)> = entries.iter().collect();
     // Stable: unknown keys keep their relative order after the known ones.
-    sorted.sort_by_key(|(key, _)| key_rank(order, &key.name));
+    stashform_yaml::order::sort_by_key(&mut sorted, |(key, _)| key_rank(order, &key.name));
     sorted
 }
 

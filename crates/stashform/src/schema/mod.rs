@@ -10,44 +10,32 @@ pub use json_schema::json_schema;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use serde::Deserialize;
-
 use crate::diagnostic::{Path, Segment};
+use crate::source::node::Node;
 
 /// One node of a structural schema (only the keywords the KubeStash CRDs use).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Schema {
     /// In the vendored data: this node is shared subschema number `n` (see `xtask vendor`).
-    #[serde(rename = "$ref")]
     reference: Option<usize>,
-    #[serde(rename = "type")]
     pub kind: Option<String>,
     /// Shared, not copied: a subschema that several places use (ObjectMeta, a container) is
     /// one allocation, so resolving `$ref`s costs the size of the data, not of the tree.
-    #[serde(default)]
     pub properties: BTreeMap<String, Arc<Schema>>,
-    #[serde(default)]
     pub required: Vec<String>,
-    #[serde(rename = "additionalProperties")]
     pub additional: Option<Arc<Schema>>,
     pub items: Option<Arc<Schema>>,
-    #[serde(rename = "enum", default)]
-    pub allowed: Vec<serde_json::Value>,
+    /// `enum`: the KubeStash CRDs list strings only (`xtask vendor` keeps it so).
+    pub allowed: Vec<String>,
     pub minimum: Option<f64>,
     pub format: Option<String>,
     pub pattern: Option<String>,
-    #[serde(rename = "x-kubernetes-int-or-string", default)]
     pub int_or_string: bool,
-    #[serde(rename = "x-kubernetes-preserve-unknown-fields", default)]
     pub preserve_unknown: bool,
-    #[serde(rename = "x-kubernetes-list-type")]
     pub list_type: Option<String>,
-    #[serde(rename = "x-kubernetes-list-map-keys", default)]
     pub list_map_keys: Vec<String>,
-    #[serde(default)]
     pub nullable: bool,
     /// Set once after loading: container resource requirements (`limits`, `requests`, `claims`).
-    #[serde(skip)]
     resource_requirements: bool,
 }
 
@@ -101,23 +89,105 @@ impl Schema {
 }
 
 /// The vendored CRD of one kind.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Crd {
     pub kind: String,
-    #[serde(rename = "apiVersion")]
     pub api_version: String,
     pub source: String,
     pub schema: Schema,
 }
 
 /// `data/crds.json`: the CRDs of every kind, repeated subschemas stored once.
-#[derive(Deserialize)]
 struct Bundle {
     defs: Vec<Schema>,
     kinds: Vec<Crd>,
 }
 
 const CRDS_JSON: &str = include_str!("../../data/crds.json");
+
+// The vendored JSON is read with the YAML loader every face already carries (JSON is YAML's
+// flow style), not serde_json's derived deserializers: those cost the page about 70 KB of code.
+// Keys the walker does not use (`readOnly`, `anyOf`, ...) are skipped, as serde would.
+impl Bundle {
+    fn from_node(node: &Node) -> Self {
+        Self {
+            defs: node
+                .items_at("defs")
+                .iter()
+                .map(Schema::from_node)
+                .collect(),
+            kinds: node.items_at("kinds").iter().map(Crd::from_node).collect(),
+        }
+    }
+}
+
+impl Crd {
+    fn from_node(node: &Node) -> Self {
+        let text = |key| node.str_at(key).unwrap_or_default().to_owned();
+        Self {
+            kind: text("kind"),
+            api_version: text("apiVersion"),
+            source: text("source"),
+            schema: node
+                .get("schema")
+                .map(Schema::from_node)
+                .unwrap_or_default(),
+        }
+    }
+}
+
+impl Schema {
+    fn from_node(node: &Node) -> Self {
+        use crate::source::node::Value;
+        let text = |value: &Node| value.as_str().map(str::to_owned);
+        let texts = |value: &Node| value.items().iter().filter_map(text).collect();
+        let flag = |value: &Node| matches!(value.value, Value::Bool(true));
+        let shared = |value: &Node| Some(Arc::new(Schema::from_node(value)));
+        let mut schema = Schema::default();
+        for (key, value) in node.entries() {
+            match key.name.as_str() {
+                "$ref" => {
+                    schema.reference = match value.value {
+                        Value::Int(i) => usize::try_from(i).ok(),
+                        _ => None,
+                    };
+                }
+                "type" => schema.kind = text(value),
+                "properties" => {
+                    // Inserted one by one: `collect` would sort first, another copy of the sort.
+                    for (name, property) in value.entries() {
+                        let property = Arc::new(Schema::from_node(property));
+                        schema.properties.insert(name.name.clone(), property);
+                    }
+                }
+                "required" => schema.required = texts(value),
+                "additionalProperties" => schema.additional = shared(value),
+                "items" => schema.items = shared(value),
+                "enum" => schema.allowed = texts(value),
+                "minimum" => {
+                    schema.minimum = match value.value {
+                        #[expect(
+                            clippy::cast_precision_loss,
+                            reason = "a CRD minimum is a small integer"
+                        )]
+                        Value::Int(i) => Some(i as f64),
+                        Value::Float(f) => Some(f),
+                        _ => None,
+                    };
+                }
+                "format" => schema.format = text(value),
+                "pattern" => schema.pattern = text(value),
+                "x-kubernetes-int-or-string" => schema.int_or_string = flag(value),
+                "x-kubernetes-preserve-unknown-fields" => schema.preserve_unknown = flag(value),
+                "x-kubernetes-list-type" => schema.list_type = text(value),
+                "x-kubernetes-list-map-keys" => schema.list_map_keys = texts(value),
+                "nullable" => schema.nullable = flag(value),
+                _ => {}
+            }
+        }
+        schema
+    }
+}
 
 impl Schema {
     /// Replace `$ref` nodes by the (already resolved) shared subschemas.
@@ -143,8 +213,16 @@ impl Schema {
 fn crds() -> &'static [Crd] {
     static CELL: OnceLock<Vec<Crd>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let mut bundle: Bundle =
-            serde_json::from_str(CRDS_JSON).expect("vendored CRD data is valid (checked by tests)");
+        let loaded = crate::source::yaml::load(CRDS_JSON);
+        debug_assert!(loaded.diagnostics.is_empty(), "vendored CRD data loads");
+        let mut bundle = loaded
+            .documents
+            .first()
+            .map(|document| Bundle::from_node(&document.root))
+            .unwrap_or(Bundle {
+                defs: Vec::new(),
+                kinds: Vec::new(),
+            });
         // A def refers only to earlier defs: resolve them in order, each then shared.
         let mut defs: Vec<Arc<Schema>> = Vec::with_capacity(bundle.defs.len());
         for mut def in std::mem::take(&mut bundle.defs) {
@@ -248,13 +326,7 @@ pub fn crd(kind: &str) -> Option<&'static Crd> {
 pub fn allowed_values(kind: &str, path: &Path) -> Vec<String> {
     crd(kind)
         .and_then(|crd| crd.schema.at(&path.0))
-        .map(|schema| {
-            schema
-                .allowed
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect()
-        })
+        .map(|schema| schema.allowed.clone())
         .unwrap_or_default()
 }
 

@@ -1,7 +1,7 @@
 //! Layer 6: the addon catalog. Tasks must exist in the named addon and run in this document's
 //! direction; parameters must be known, allowed, and present when required.
 
-use crate::catalog::{self, Catalog, Direction};
+use crate::catalog::{self, Addon, Catalog, Direction};
 use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path};
 use crate::registry;
 use crate::schema;
@@ -13,6 +13,7 @@ pub fn check(kind: &str, root: &Node, catalog: &Catalog, out: &mut Vec<Diagnosti
     match kind {
         "BackupConfiguration" => backup_sessions(spec, &spec_path, catalog, out),
         "BackupBlueprint" => {
+            // The target is the annotated object's, unknown here.
             if let Some(template) = spec.get("backupConfigurationTemplate") {
                 backup_sessions(
                     template,
@@ -24,13 +25,11 @@ pub fn check(kind: &str, root: &Node, catalog: &Catalog, out: &mut Vec<Diagnosti
         }
         "RestoreSession" => {
             if let Some(addon) = spec.get("addon") {
-                addon_info(
-                    addon,
-                    &|| spec_path.key("addon"),
-                    Direction::Restore,
-                    catalog,
-                    out,
-                );
+                let addon_path = || spec_path.key("addon");
+                let names = addon_info(addon, &addon_path, Direction::Restore, catalog, out);
+                if let Some((name, found)) = names {
+                    pairing(spec, name, found, &addon_path, catalog, out);
+                }
             }
         }
         _ => {}
@@ -41,27 +40,25 @@ pub fn check(kind: &str, root: &Node, catalog: &Catalog, out: &mut Vec<Diagnosti
 fn backup_sessions(spec: &Node, spec_path: &Path, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for (s, session) in spec.items_at("sessions").iter().enumerate() {
         if let Some(addon) = session.get("addon") {
-            addon_info(
-                addon,
-                &|| spec_path.key("sessions").index(s).key("addon"),
-                Direction::Backup,
-                catalog,
-                out,
-            );
+            let addon_path = || spec_path.key("sessions").index(s).key("addon");
+            let names = addon_info(addon, &addon_path, Direction::Backup, catalog, out);
+            if let Some((name, found)) = names {
+                pairing(spec, name, found, &addon_path, catalog, out);
+            }
         }
     }
 }
 
-fn addon_info(
-    node: &Node,
+/// The tasks and parameters of the addon `node` names; the name and the catalog's addon when
+/// it has one.
+fn addon_info<'n, 'c>(
+    node: &'n Node,
     path: &dyn Fn() -> Path,
     direction: Direction,
-    catalog: &Catalog,
+    catalog: &'c Catalog,
     out: &mut Vec<Diagnostic>,
-) {
-    let Some(name) = node.str_at("name").filter(|n| !n.is_empty()) else {
-        return;
-    };
+) -> Option<(&'n str, &'c Addon)> {
+    let name = node.str_at("name").filter(|n| !n.is_empty())?;
     let Some(addon) = catalog.addon(name) else {
         let mut d = Diagnostic::new(
             &registry::UNKNOWN_ADDON,
@@ -75,7 +72,7 @@ fn addon_info(
                 .unwrap_or_else(|| NEWER.to_owned()),
         );
         out.push(d);
-        return;
+        return None;
     };
     let opposite = match direction {
         Direction::Backup => Direction::Restore,
@@ -254,6 +251,94 @@ fn addon_info(
             }
         }
     }
+    Some((name, addon))
+}
+
+/// The addon a target is backed up and restored with by convention: `<kind>-addon` for a
+/// KubeDB database (kubestash/cli `pkg/convert/resources.go`, `resolveAddonName`, where the
+/// `<Kind>Version`'s `spec.archiver.addon.name` may name another), workload-addon for a
+/// Deployment, StatefulSet or DaemonSet, pvc-addon for a PersistentVolumeClaim. `None` for
+/// any other target (an AppBinding names its database only in the cluster).
+fn conventional_addon(target: &Node) -> Option<String> {
+    let kind = target.str_at("kind")?;
+    match (target.str_at("apiGroup").unwrap_or_default(), kind) {
+        ("kubedb.com", _) => Some(format!("{}-addon", kind.to_ascii_lowercase())),
+        // The docs write workloads' group `apps` and, now and then, "".
+        ("apps" | "", "Deployment" | "StatefulSet" | "DaemonSet") => Some(WORKLOAD.to_owned()),
+        ("", "PersistentVolumeClaim") => Some(PVC.to_owned()),
+        _ => None,
+    }
+}
+
+const WORKLOAD: &str = "workload-addon";
+const PVC: &str = "pvc-addon";
+
+/// A target and an addon that do not belong together (`addon-target-mismatch`), reported only
+/// when both sides are evident: the target's own addon (by convention) is in the catalog, and
+/// the addon is evidently another target's, one of the vendored catalog (a KubeDB database's,
+/// workload-addon or pvc-addon) that backs up more than manifests (kubedump-addon's
+/// manifest-backup fits any target) and is no distribution of the target's own (the same
+/// tasks and parameters: opensearch-addon for an Elasticsearch of the OpenSearch
+/// distribution). A workload or PVC target is only held to the other of the two: a KubeDB
+/// database's addon on its StatefulSet may still find the database.
+fn pairing(
+    spec: &Node,
+    name: &str,
+    addon: &Addon,
+    path: &dyn Fn() -> Path,
+    catalog: &Catalog,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(target) = spec.get("target") else {
+        return;
+    };
+    let Some(expected) = conventional_addon(target).filter(|e| e != name) else {
+        return;
+    };
+    let Some(own) = catalog.addon(&expected) else {
+        return;
+    };
+    let database = target.str_at("apiGroup") == Some("kubedb.com");
+    let evident = Catalog::vendored().addon(name).is_some()
+        && (database || name == WORKLOAD || name == PVC)
+        && !addon
+            .backup_tasks
+            .iter()
+            .all(|t| t.name == "manifest-backup")
+        && !same_tasks(addon, own);
+    if !evident {
+        return;
+    }
+    let kind = target.str_at("kind").unwrap_or_default();
+    let group = target.str_at("apiGroup").unwrap_or_default();
+    let group = if group.is_empty() { "core" } else { group };
+    let d = Diagnostic::new(
+        &registry::ADDON_TARGET_MISMATCH,
+        path().key("name"),
+        format!("`{name}` is not an addon for a `{kind}` target ({group}); a `{kind}` takes `{expected}`"),
+    )
+    .help(format!("did you mean `{expected}`?"))
+    .related(
+        Path::root().key("spec").key("target").key("kind"),
+        format!("the target is a `{kind}`"),
+    );
+    out.push(d);
+}
+
+/// Two addons with the same tasks, each with the same parameters: one database's two
+/// distributions.
+fn same_tasks(a: &Addon, b: &Addon) -> bool {
+    let same = |x: &[catalog::Task], y: &[catalog::Task]| {
+        x.len() == y.len()
+            && x.iter().all(|t| {
+                y.iter().any(|u| {
+                    u.name == t.name
+                        && u.parameters.len() == t.parameters.len()
+                        && t.parameters.iter().all(|p| u.parameter(&p.name).is_some())
+                })
+            })
+    };
+    same(&a.backup_tasks, &b.backup_tasks) && same(&a.restore_tasks, &b.restore_tasks)
 }
 
 /// How to check against a newer catalog than the one used.
@@ -310,5 +395,65 @@ fn document_word(direction: Direction) -> &'static str {
     match direction {
         Direction::Backup => "BackupConfiguration",
         Direction::Restore => "RestoreSession",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::catalog::Catalog;
+
+    /// A user's catalog: the addon of a KubeDB kind newer than the vendored catalog, and an
+    /// own copy of the Postgres addon under another name.
+    const MINE: &str = "apiVersion: addons.kubestash.com/v1alpha1
+kind: Addon
+metadata: {name: hazelcast-addon}
+spec:
+  backupTasks: [{name: logical-backup, function: hazelcast-backup, parameters: []}]
+  restoreTasks: [{name: logical-backup-restore, function: hazelcast-restore, parameters: []}]
+---
+apiVersion: addons.kubestash.com/v1alpha1
+kind: Addon
+metadata: {name: my-pg-addon}
+spec:
+  backupTasks: [{name: logical-backup, function: postgres-backup, parameters: []}]
+  restoreTasks: [{name: logical-backup-restore, function: postgres-restore, parameters: []}]
+";
+
+    fn mismatches(kind: &str, addon: &str, catalog: Option<&Catalog>) -> usize {
+        let text = format!(
+            "apiVersion: core.kubestash.com/v1alpha1
+kind: RestoreSession
+metadata: {{name: r, namespace: demo}}
+spec:
+  target: {{apiGroup: kubedb.com, kind: {kind}, name: db, namespace: demo}}
+  dataSource: {{repository: repo, snapshot: latest, encryptionSecret: {{name: e, namespace: demo}}}}
+  addon: {{name: {addon}, tasks: [{{name: logical-backup-restore}}]}}
+"
+        );
+        let mut options = crate::CheckOptions::default();
+        options.set_catalog(catalog.map(|c| Arc::new(c.clone())));
+        crate::check_with(&text, &options)
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.name == "addon-target-mismatch")
+            .count()
+    }
+
+    #[test]
+    fn pairs_come_from_the_catalog_in_use_and_only_evident_ones_are_judged() {
+        let mine = Catalog::from_manifests([("mine.yaml", MINE)]).unwrap();
+        // The user's catalog says what a Hazelcast's addon is; the vendored one does not.
+        assert_eq!(mismatches("Hazelcast", "postgres-addon", Some(&mine)), 1);
+        assert_eq!(mismatches("Hazelcast", "postgres-addon", None), 0);
+        assert_eq!(mismatches("Hazelcast", "hazelcast-addon", Some(&mine)), 0);
+        // A user's own addon may back up anything.
+        assert_eq!(mismatches("Postgres", "my-pg-addon", Some(&mine)), 0);
+        assert_eq!(mismatches("Postgres", "postgres-addon", Some(&mine)), 0);
+        assert_eq!(mismatches("MySQL", "postgres-addon", Some(&mine)), 1);
+        // One database's two distributions; manifests of anything.
+        assert_eq!(mismatches("Elasticsearch", "opensearch-addon", None), 0);
+        assert_eq!(mismatches("MySQL", "kubedump-addon", None), 0);
     }
 }

@@ -61,13 +61,15 @@ fn backup_blueprint(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnos
     }
 }
 
-/// The HookTemplate webhook's rule that KUBESTASH.md §2.5 records: an executor is required
-/// (kubestash/apimachinery `webhooks/core/v1alpha1/hooktemplate.go`).
+/// The HookTemplate webhook (kubestash/apimachinery `webhooks/core/v1alpha1/hooktemplate.go`,
+/// `ValidateCreate`/`ValidateUpdate`): an executor is required, an action unless the executor
+/// is a Function, the usage policy's selector, and what the executor's type needs
+/// (`validateExecutorInfo`).
 fn hook_template(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic>) {
-    if spec
+    let executor = spec
         .and_then(|s| s.get("executor"))
-        .is_none_or(Node::is_null)
-    {
+        .filter(|e| !e.is_null());
+    let Some(executor) = executor else {
         let mut d = Diagnostic::new(
             &registry::MISSING_HOOK_EXECUTOR,
             spec_path.key("executor"),
@@ -80,6 +82,80 @@ fn hook_template(spec: Option<&Node>, spec_path: &Path, out: &mut Vec<Diagnostic
                 .to_owned(),
         );
         out.push(d);
+        return;
+    };
+    let executor_path = spec_path.key("executor");
+    let kind = executor.str_at("type").unwrap_or_default();
+    if kind != "Function" && spec.and_then(|s| s.get("action")).is_none_or(Node::is_null) {
+        let d = push(
+            out,
+            &registry::MISSING_HOOK_ACTION,
+            spec_path.key("action"),
+            format!(
+                "a HookTemplate whose executor is {} needs `spec.action`",
+                shown(kind)
+            ),
+            "action can not be empty for pod or operator type executor".to_owned(),
+        );
+        d.anchor = Anchor::Missing;
+        d.help = Some(
+            "add action: {exec: {command: [...]}} (or httpGet / httpPost), or use a Function executor"
+                .to_owned(),
+        );
+    }
+    usage_policy(
+        spec.and_then(|s| s.get("usagePolicy")),
+        &spec_path.key("usagePolicy"),
+        out,
+    );
+    let mut incomplete = |path: Path, message: &str, upstream: &str, anchor: Anchor| {
+        push(
+            out,
+            &registry::INCOMPLETE_HOOK_EXECUTOR,
+            path,
+            message.to_owned(),
+            upstream.to_owned(),
+        )
+        .anchor = anchor;
+    };
+    match kind {
+        "Function" if executor.get("function").is_none_or(Node::is_null) => incomplete(
+            executor_path.key("function"),
+            "a Function executor needs `function`",
+            "function field can not be empty for function type executor",
+            Anchor::Missing,
+        ),
+        "Pod" => match executor.get("pod").filter(|p| !p.is_null()) {
+            None => incomplete(
+                executor_path.key("pod"),
+                "a Pod executor needs `pod` with a selector",
+                "pod field can not be empty for pod type executor",
+                Anchor::Missing,
+            ),
+            Some(pod) => match pod
+                .get("selector")
+                .filter(|s| !s.is_null())
+                .map(Node::as_str)
+            {
+                None | Some(Some("")) => incomplete(
+                    executor_path.key("pod").key("selector"),
+                    "a Pod executor needs `pod.selector`",
+                    "selector field can not be empty for pod type executor",
+                    Anchor::Missing,
+                ),
+                // Each comma-separated part must hold a `=` (`strings.Split(sel, "=")`).
+                Some(Some(selector)) if selector.split(',').any(|part| !part.contains('=')) => {
+                    incomplete(
+                        executor_path.key("pod").key("selector"),
+                        &format!("pod selector `{selector}` is not a list of `key=value` labels"),
+                        "invalid selector is provided for pod type executor",
+                        Anchor::Value,
+                    );
+                }
+                _ => {}
+            },
+        },
+        _ => {}
     }
 }
 

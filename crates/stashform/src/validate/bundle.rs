@@ -8,17 +8,18 @@
 use std::collections::{HashMap, HashSet};
 
 use super::locate;
-use crate::diagnostic::{Anchor, Diagnostic, Path};
+use crate::diagnostic::{Anchor, Diagnostic, Path, Related};
 use crate::registry::{self, Rule};
+use crate::source::Span;
 use crate::source::node::Node;
 use crate::source::yaml::Document;
 
 /// What the bundle check needs of one document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    /// Objects this document declares, as (kind, name, namespace); a BackupConfiguration also
-    /// declares the Repositories it creates.
-    declared: Vec<(String, String, Option<String>)>,
+    /// Objects this document declares, as (kind, name, namespace, where the name is written); a
+    /// BackupConfiguration also declares the Repositories it creates.
+    declared: Vec<(String, String, Option<String>, Span)>,
     references: Vec<Reference>,
 }
 
@@ -45,11 +46,15 @@ impl Summary {
             references: Vec::new(),
         };
         let kind = root.str_at("kind");
-        if let (Some(kind), Some(name)) = (kind, metadata.and_then(|m| m.str_at("name"))) {
+        let name = metadata.and_then(|m| m.get("name"));
+        if let (Some(kind), Some((name, span))) =
+            (kind, name.and_then(|n| Some((n.as_str()?, n.span))))
+        {
             summary.declared.push((
                 kind.to_owned(),
                 name.to_owned(),
                 own_namespace.map(str::to_owned),
+                span,
             ));
         }
         let mut refer =
@@ -153,13 +158,25 @@ impl Summary {
                             "Secret",
                             &registry::MISSING_SECRET_IN_BUNDLE,
                         );
+                        refer(
+                            repo.get("backupVerifier"),
+                            spec.key("sessions")
+                                .index(s)
+                                .key("repositories")
+                                .index(r)
+                                .key("backupVerifier"),
+                            "BackupVerifier",
+                            &registry::MISSING_VERIFIER_IN_BUNDLE,
+                        );
                         if kind == Some("BackupConfiguration")
-                            && let Some(name) = repo.str_at("name")
+                            && let Some(name) = repo.get("name")
+                            && let Some(text) = name.as_str()
                         {
                             summary.declared.push((
                                 "Repository".to_owned(),
-                                name.to_owned(),
+                                text.to_owned(),
                                 own_namespace.map(str::to_owned),
+                                name.span,
                             ));
                         }
                     }
@@ -208,18 +225,21 @@ impl Summary {
     }
 }
 
+/// (kind, name) -> each namespace it is declared in (None when the document gives none), and
+/// where the name is written.
+type Declared<'s> = HashMap<(&'s str, &'s str), Vec<(Option<&'s str>, Span)>>;
+
 /// Notes for every reference the bundle does not satisfy. Only kinds the bundle carries at all
 /// are checked: a file without any Secret says nothing about Secrets.
 #[must_use]
 pub fn check(summaries: &[Summary]) -> Vec<Diagnostic> {
-    // (kind, name) -> namespaces declared (None when the document gives none).
-    let mut declared: HashMap<(&str, &str), Vec<Option<&str>>> = HashMap::new();
+    let mut declared: Declared<'_> = HashMap::new();
     let mut kinds: HashSet<&str> = HashSet::new();
-    for (kind, name, namespace) in summaries.iter().flat_map(|s| &s.declared) {
+    for (kind, name, namespace, span) in summaries.iter().flat_map(|s| &s.declared) {
         declared
             .entry((kind, name))
             .or_default()
-            .push(namespace.as_deref());
+            .push((namespace.as_deref(), *span));
         kinds.insert(kind);
     }
     let mut out = Vec::new();
@@ -232,7 +252,7 @@ pub fn check(summaries: &[Summary]) -> Vec<Diagnostic> {
         let found = declared.get(&(kind, name)).is_some_and(|namespaces| {
             namespaces
                 .iter()
-                .any(|ns| ns.is_none() || namespace.is_none() || *ns == namespace)
+                .any(|(ns, _)| ns.is_none() || namespace.is_none() || *ns == namespace)
         });
         if found {
             continue;
@@ -245,25 +265,48 @@ pub fn check(summaries: &[Summary]) -> Vec<Diagnostic> {
         } else {
             format!("{kind} `{name}` is not in this bundle")
         };
-        let elsewhere = declared
-            .get(&(kind, name))
-            .and_then(|namespaces| namespaces.iter().flatten().next());
-        note.help = match elsewhere {
-            Some(other) => Some(format!(
-                "this bundle has `{name}` in namespace `{other}`, not `{}`",
-                namespace.unwrap_or_default()
-            )),
+        // The object the reference should match, when the bundle has one: the same name in
+        // another namespace, or the one name close enough for a "did you mean".
+        let elsewhere = declared.get(&(kind, name)).and_then(|namespaces| {
+            namespaces
+                .iter()
+                .find_map(|(ns, span)| Some((name, (*ns)?, *span)))
+        });
+        let (help, matched) = match elsewhere {
+            Some((_, other, span)) => (
+                format!(
+                    "this bundle has `{name}` in namespace `{other}`, not `{}`",
+                    namespace.unwrap_or_default()
+                ),
+                Some((name, span)),
+            ),
             None => {
                 let mut same_kind: Vec<&str> = declared
                     .keys()
                     .filter(|(k, _)| *k == kind)
                     .map(|(_, n)| *n)
                     .collect();
-                same_kind.sort_unstable();
-                crate::schema::suggest(name, same_kind)
-                    .or_else(|| Some("fine if it exists in the cluster".to_owned()))
+                stashform_yaml::order::sort(&mut same_kind);
+                match crate::schema::closest(name, &mut same_kind.into_iter()) {
+                    Some((candidate, _)) => (
+                        format!("did you mean `{candidate}`?"),
+                        declared
+                            .get(&(kind, candidate))
+                            .and_then(|found| found.first())
+                            .map(|(_, span)| (candidate, *span)),
+                    ),
+                    None => ("fine if it exists in the cluster".to_owned(), None),
+                }
             }
         };
+        note.help = Some(help);
+        if let Some((matched, span)) = matched {
+            note.related.push(Related {
+                path: Path::root(),
+                span: Some(span),
+                message: format!("{kind} `{matched}` is declared here"),
+            });
+        }
         out.push(note);
     }
     out

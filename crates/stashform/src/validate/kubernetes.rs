@@ -330,7 +330,7 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
                     Value::Int(i) => quantity::parse_quantity(&i.to_string()).ok(),
                     // `cpu: 2.0` reaches the API server as the JSON number 2.
                     Value::Float(f) if f.is_finite() && f.fract() == 0.0 => {
-                        quantity::parse_quantity(&format!("{f:.0}")).ok()
+                        quantity::parse_quantity(&scalar(v)).ok()
                     }
                     _ => None,
                 };
@@ -438,7 +438,12 @@ pub fn resources(node: &Node, path: &Path, out: &mut Vec<Diagnostic>) {
 /// A quantity as the API server receives it: `2.0` arrives as the JSON number 2.
 fn scalar(node: &Node) -> String {
     match &node.value {
-        Value::Float(f) if f.fract() == 0.0 => format!("{f:.0}"),
+        // Not `{f:.0}`: that links core's exact float printing (Dragon4) into the wasm builds.
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "whole and below 1e15 in magnitude: exact in an i64"
+        )]
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => (*f as i64).to_string(),
         _ => node.scalar_text(),
     }
 }

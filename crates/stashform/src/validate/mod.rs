@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path, Segment};
+use crate::diagnostic::{Anchor, Correct, Diagnostic, Fix, Path, Related, Segment};
 use crate::edit::Edit;
 use crate::fix::Batch;
 use crate::registry::{self, Rule, Severity};
@@ -367,8 +367,10 @@ impl<'t> Checker<'t> {
     }
 }
 
-fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by_key(|d| (d.span.map_or(0, |s| s.start), d.severity, d.rule.code));
+fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    stashform_yaml::order::sort_by_key(diagnostics, |d| {
+        (d.span.map_or(0, |s| s.start), d.severity, d.rule.code)
+    });
 }
 
 fn info(document: &Document) -> DocumentInfo {
@@ -578,12 +580,23 @@ pub fn locate(diagnostic: &mut Diagnostic, root: &Node, text: &str) {
     let mut node = root;
     let mut key_span: Option<Span> = None;
     let mut found = 0;
+    // The first alias on the path (its span, and how deep it is): what lies under it is
+    // written at its anchor.
+    let mut alias: Option<(Span, usize)> = None;
     for segment in segments {
         let next = match segment {
             Segment::Key(name) => node.entry(name).map(|(k, v)| (Some(k.span), v)),
             Segment::Index(i) => node.items().get(*i).map(|v| (None, v)),
         };
         let Some((span, child)) = next else { break };
+        if alias.is_none() {
+            if alias_name(text, child.span).is_some() {
+                alias = Some((child.span, found + 1));
+            } else if child.span.start < node.span.start || child.span.end > node.span.end {
+                // Written outside its mapping: an entry a `<<: *name` merge key brought in.
+                alias = merge_alias(text, node.span).map(|used| (used, found));
+            }
+        }
         key_span = span;
         node = child;
         found += 1;
@@ -622,6 +635,82 @@ pub fn locate(diagnostic: &mut Diagnostic, root: &Node, text: &str) {
         _ => key_span.unwrap_or_else(|| first_line(text, node.span)),
     };
     diagnostic.span = Some(span);
+    if let Some((used, depth)) = alias {
+        aliased(diagnostic, text, used, found > depth);
+    }
+}
+
+/// A diagnostic whose path goes through an alias points at the alias, where the content is
+/// used; the anchor is a related location: the place inside the anchored content (`inside`),
+/// or the anchor itself when the alias is the diagnostic's own node.
+fn aliased(diagnostic: &mut Diagnostic, text: &str, used: Span, inside: bool) {
+    let Some(name) = alias_name(text, used) else {
+        return;
+    };
+    let (span, message) = if inside {
+        let Some(place) = diagnostic.span.replace(used) else {
+            return;
+        };
+        (
+            place,
+            format!("written here, in the content of anchor `&{name}`"),
+        )
+    } else {
+        let Some(anchor) = anchor_of(text, name, used.start) else {
+            return;
+        };
+        (anchor, format!("anchor `&{name}` is defined here"))
+    };
+    diagnostic.related.push(Related {
+        path: diagnostic.path.clone(),
+        span: Some(span),
+        message,
+    });
+}
+
+/// The name of the alias (`*name`) that `span` covers exactly.
+fn alias_name(text: &str, span: Span) -> Option<&str> {
+    text.get(span.start..span.end)?
+        .strip_prefix('*')
+        .filter(|name| !name.is_empty() && !name.contains(char::is_whitespace))
+}
+
+/// The alias of the first `<<` merge key written in `span` (a mapping).
+fn merge_alias(text: &str, span: Span) -> Option<Span> {
+    let written = text.get(span.start..span.end)?;
+    let merge = written.find("<<")?;
+    let rest = &written[merge + 2..];
+    let star = rest.find('*')?;
+    // Only `:`, blanks and a `[` between the key and its (first) alias.
+    if !rest[..star]
+        .chars()
+        .all(|c| c.is_whitespace() || c == ':' || c == '[')
+    {
+        return None;
+    }
+    let length = rest[star..]
+        .find(|c: char| c.is_whitespace() || ",]}".contains(c))
+        .unwrap_or(rest.len() - star);
+    let start = span.start + merge + 2 + star;
+    Some(Span::new(start, start + length))
+}
+
+/// The span of `&name` that an alias at `before` refers to: the last one written before it.
+fn anchor_of(text: &str, name: &str, before: usize) -> Option<Span> {
+    let head = text.get(..before)?;
+    let anchor = format!("&{name}");
+    let mut end = head.len();
+    while let Some(start) = head[..end].rfind(&anchor) {
+        let after = head[start + anchor.len()..].chars().next();
+        let prior = head[..start].chars().next_back();
+        if after.is_none_or(|c| c.is_whitespace() || ",]}".contains(c))
+            && prior.is_none_or(|c| c.is_whitespace() || "[{,:-".contains(c))
+        {
+            return Some(Span::new(start, start + anchor.len()));
+        }
+        end = start;
+    }
+    None
 }
 
 /// Collections span many lines; for a missing field point at the first one only.

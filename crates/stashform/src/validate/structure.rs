@@ -157,20 +157,26 @@ impl<'a, 'n> Walker<'a, 'n> {
         if !self.type_matches(node, schema) {
             return;
         }
-        if !schema.allowed.is_empty() {
-            let json = node.to_json();
-            if !schema.allowed.contains(&json) {
-                let supported: Vec<String> =
-                    schema.allowed.iter().map(ToString::to_string).collect();
-                let message = format!(
-                    "unsupported value {json}: supported values: {}",
-                    supported.join(", ")
-                );
-                let d = self.report(&registry::NOT_IN_ENUM, Anchor::Value, message);
-                if let Some(text) = node.as_str() {
-                    let strings = schema.allowed.iter().filter_map(|v| v.as_str());
-                    d.did_you_mean(text, strings, Correct::Value);
-                }
+        if !schema.allowed.is_empty()
+            && !node
+                .as_str()
+                .is_some_and(|s| schema.allowed.iter().any(|a| a == s))
+        {
+            // Quoted as JSON, the way the API server prints values.
+            let supported: Vec<String> = schema
+                .allowed
+                .iter()
+                .map(|a| serde_json::Value::from(a.as_str()).to_string())
+                .collect();
+            let message = format!(
+                "unsupported value {}: supported values: {}",
+                node.to_json(),
+                supported.join(", ")
+            );
+            let d = self.report(&registry::NOT_IN_ENUM, Anchor::Value, message);
+            if let Some(text) = node.as_str() {
+                let strings = schema.allowed.iter().map(String::as_str);
+                d.did_you_mean(text, strings, Correct::Value);
             }
         }
         match &node.value {

@@ -249,7 +249,7 @@ impl Suppressions {
                 }
             }
         }
-        scopes.sort_unstable();
+        stashform_yaml::order::sort(&mut scopes);
         // The findings of each group, in text order (diagnostics are sorted by start).
         let mut found: Vec<Vec<usize>> = Vec::new();
         let mut groups: Vec<usize> = scopes.iter().map(|(g, _)| *g).collect();

@@ -278,3 +278,12 @@ test('the embed takes kind="setup" and the companion kinds', async () => {
   await editors.nth(before + 3).locator('[name="stringData.RESTIC_PASSWORD"]').waitFor();
   assert.equal(await page.evaluate(() => location.hash), '', 'the embeds leave the URL alone');
 });
+
+test('a Secret key that is no dotted path (ca.crt) stays in the YAML pane', async () => {
+  const page = await suite.fresh();
+  await switchView(page, 'secret');
+  await pasteYaml(page, 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\nstringData:\n  ca.crt: abc\n  KEY: v\n');
+  assert.equal(await page.locator('[name="stringData.KEY"]').count(), 1);
+  assert.equal(await page.locator('[name^="stringData.ca"]').count(), 0);
+  assert.match(await page.locator('pre.command').textContent(), /--from-literal=ca\.crt=abc/);
+});

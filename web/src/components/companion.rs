@@ -268,7 +268,12 @@ const PURPOSES: [(&str, &str); 4] = [
 
 /// A Secret: its values (password controls) and the equivalent `kubectl create secret`.
 fn secret(state: &Scope, instance: &Instance) -> Html {
+    // A key with a dot (`ca.crt`) is no dotted path: such values stay in the YAML pane.
     let mut keys: Vec<String> = state.keys("stringData");
+    keys.retain(|k| {
+        k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    });
     // In a bundle, the keys its referrers need are offered too.
     if let (Some(index), _) = bundle::split_document(state.prefix()) {
         let doc = state.doc();

@@ -74,7 +74,8 @@ test('options.catalog adds an addon and changes the params of a task', () => {
   // One text is a catalog too; the rest of the vendored catalog stays.
   assert.deepEqual(rules(withCompression, { catalog: postgres }), []);
   assert.deepEqual(rules(withTidb, { catalog: postgres }), ['unknown-addon']);
-  assert.deepEqual(rules(editedSeed([['name: postgres-addon', 'name: mysql-addon']]), { catalog: postgres }), []);
+  // The vendored mysql-addon stays known (no `unknown-addon`), but it is not the Postgres target's.
+  assert.deepEqual(rules(editedSeed([['name: postgres-addon', 'name: mysql-addon']]), { catalog: postgres }), ['addon-target-mismatch']);
   // The user's postgres-addon replaces the vendored one: it has no `backupCmd`.
   const cmd = editedSeed([['args: --clean\n', 'args: --clean\n              backupCmd: pg_dumpall\n']]);
   assert.deepEqual(rules(cmd), []);

@@ -166,6 +166,73 @@ impl Node {
         }
     }
 
+    /// [`Node::to_json`] as compact JSON text (`serde_json::to_string` of it, byte for byte),
+    /// written directly: the page prints values in messages this way without linking
+    /// serde_json's `Value` and its serializer.
+    #[must_use]
+    pub fn json_text(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    fn write_json(&self, out: &mut String) {
+        match &self.value {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) if i64::try_from(*i).is_ok() || u64::try_from(*i).is_ok() => {
+                out.push_str(&i.to_string());
+            }
+            Value::Int(i) => write_json_string(&i.to_string(), out),
+            Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                #[expect(clippy::cast_possible_truncation, reason = "integral and under 9e15")]
+                out.push_str(&(*f as i64).to_string());
+            }
+            Value::Float(f) if f.is_finite() => out.push_str(zmij::Buffer::new().format_finite(*f)),
+            Value::Float(_) => out.push_str("null"),
+            Value::Str(s) => write_json_string(s, out),
+            Value::Seq(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_json(out);
+                }
+                out.push(']');
+            }
+            Value::Map(entries) => {
+                out.push('{');
+                // A repeated key (duplicates and `<<` merges are kept in the tree) keeps its
+                // last value at its first place, as a JSON object built from the entries does.
+                let name = |i: &usize| entries.get(*i).map(|(k, _)| k.name.as_str());
+                let mut by_name: Vec<usize> = (0..entries.len()).collect();
+                crate::order::sort_by(&mut by_name, |a, b| name(a).cmp(&name(b)));
+                let mut last_value: Vec<Option<usize>> = vec![None; entries.len()];
+                for run in by_name.chunk_by(|a, b| name(a) == name(b)) {
+                    if let (Some(first), Some(last)) = (run.first(), run.last())
+                        && let Some(slot) = last_value.get_mut(*first)
+                    {
+                        *slot = Some(*last);
+                    }
+                }
+                let written = entries
+                    .iter()
+                    .zip(&last_value)
+                    .filter_map(|((key, _), last)| Some((key, &entries.get((*last)?)?.1)));
+                for (i, (key, value)) in written.enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_json_string(&key.name, out);
+                    out.push(':');
+                    value.write_json(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
     /// Build a span-less tree from JSON (used by `render` for objects that never were text).
     #[must_use]
     pub fn from_json(value: &serde_json::Value) -> Node {
@@ -196,6 +263,40 @@ impl Node {
         };
         Node::new(value, Span::default())
     }
+}
+
+/// `text` as a JSON string, escaped as serde_json escapes it.
+#[must_use]
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    write_json_string(text, &mut out);
+    out
+}
+
+fn write_json_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c < ' ' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let byte = u32::from(c);
+                out.push_str("\\u00");
+                for shift in [4, 0] {
+                    let digit = usize::try_from((byte >> shift) & 0xf).unwrap_or(0);
+                    out.push(char::from(HEX.get(digit).copied().unwrap_or(b'0')));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Shortest text that reads back as the same float (`1000.0`, `0.5`, `1e16`).
@@ -309,6 +410,69 @@ mod tests {
         fn short_decimals_read_as_rust_debug_prints_them(n in -10_000_000i64..10_000_000, scale in -20i32..20) {
             let f = format!("{n}e{scale}").parse::<f64>().unwrap_or(0.0);
             prop_assert_eq!(format_float(f), format!("{f:?}"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::{Key, Node, Value, json_string};
+    use crate::Span;
+
+    fn node(value: Value) -> Node {
+        Node::new(value, Span::default())
+    }
+
+    fn key(name: &str) -> Key {
+        Key {
+            name: name.to_owned(),
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn json_text_is_serde_json_text() {
+        let strings = [
+            "",
+            "plain",
+            "quote \" back \\ slash",
+            "\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}",
+            "é😀/<>",
+        ];
+        let mut items: Vec<Node> = strings
+            .iter()
+            .map(|s| node(Value::Str((*s).to_owned())))
+            .collect();
+        for value in [
+            Value::Null,
+            Value::Bool(true),
+            Value::Bool(false),
+            Value::Int(-5),
+            Value::Int(i128::from(u64::MAX)),
+            Value::Int(i128::from(u64::MAX) + 1),
+            Value::Int(i128::MIN),
+            Value::Float(2.0),
+            Value::Float(-0.0),
+            Value::Float(1.5),
+            Value::Float(1e16),
+            Value::Float(1.25e-7),
+            Value::Float(f64::NAN),
+            Value::Float(f64::INFINITY),
+        ] {
+            items.push(node(value));
+        }
+        let map = node(Value::Map(vec![
+            (key("b"), node(Value::Int(1))),
+            (key("a"), node(Value::Seq(items.clone()))),
+            (key("b"), node(Value::Int(2))),
+            (key("c\"d"), node(Value::Map(Vec::new()))),
+            (key("a"), node(Value::Str("last".to_owned()))),
+        ]));
+        for n in items.iter().chain([&map, &node(Value::Seq(Vec::new()))]) {
+            assert_eq!(n.json_text(), n.to_json().to_string());
+        }
+        for s in strings {
+            assert_eq!(json_string(s), serde_json::Value::from(s).to_string());
         }
     }
 }

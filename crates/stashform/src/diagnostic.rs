@@ -92,7 +92,7 @@ impl fmt::Display for Path {
                     f.write_str(key)?;
                 }
                 Segment::Key(key) => {
-                    write!(f, "[{}]", serde_json::Value::String(key.clone()))?;
+                    write!(f, "[{}]", stashform_yaml::node::json_string(key))?;
                 }
             }
         }

@@ -166,11 +166,11 @@ impl<'a, 'n> Walker<'a, 'n> {
             let supported: Vec<String> = schema
                 .allowed
                 .iter()
-                .map(|a| serde_json::Value::from(a.as_str()).to_string())
+                .map(|a| stashform_yaml::node::json_string(a))
                 .collect();
             let message = format!(
                 "unsupported value {}: supported values: {}",
-                node.to_json(),
+                node.json_text(),
                 supported.join(", ")
             );
             let d = self.report(&registry::NOT_IN_ENUM, Anchor::Value, message);
@@ -275,11 +275,7 @@ impl<'a, 'n> Walker<'a, 'n> {
                     let key: Vec<String> = schema
                         .list_map_keys
                         .iter()
-                        .map(|k| {
-                            item.get(k)
-                                .map(|v| v.to_json().to_string())
-                                .unwrap_or_default()
-                        })
+                        .map(|k| item.get(k).map(Node::json_text).unwrap_or_default())
                         .collect();
                     if !seen.insert(key.clone()) {
                         self.path.push(Step::Index(index));
@@ -301,7 +297,7 @@ impl<'a, 'n> Walker<'a, 'n> {
             Some("set") => {
                 let mut seen = HashSet::new();
                 for (index, item) in items.iter().enumerate() {
-                    let key = item.to_json().to_string();
+                    let key = item.json_text();
                     if !seen.insert(key.clone()) {
                         self.path.push(Step::Index(index));
                         let message = format!("duplicate value {key}");

@@ -18,9 +18,9 @@ pub fn render(checked: &[CheckedFile]) -> String {
             json!({
                 "id": rule.code,
                 "name": rule.name,
-                "shortDescription": {"text": rule.what},
-                "fullDescription": {"text": format!("{} {}", rule.what, rule.why)},
-                "help": {"text": format!("Invalid:\n{}\nValid:\n{}", rule.invalid, rule.valid)},
+                "shortDescription": {"text": rule.docs().what},
+                "fullDescription": {"text": format!("{} {}", rule.docs().what, rule.docs().why)},
+                "help": {"text": format!("Invalid:\n{}\nValid:\n{}", rule.docs().invalid, rule.docs().valid)},
                 "defaultConfiguration": {"level": sarif_level(rule.severity)},
             })
         })

@@ -520,10 +520,10 @@ impl From<&stashform::Rule> for Rule {
             name: rule.name.to_owned(),
             severity: rule.severity.into(),
             layer: rule.layer.into(),
-            what: rule.what.to_owned(),
-            why: rule.why.to_owned(),
-            invalid: rule.invalid.to_owned(),
-            valid: rule.valid.to_owned(),
+            what: rule.docs().what.to_owned(),
+            why: rule.docs().why.to_owned(),
+            invalid: rule.docs().invalid.to_owned(),
+            valid: rule.docs().valid.to_owned(),
         }
     }
 }

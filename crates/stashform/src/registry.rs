@@ -38,13 +38,18 @@ pub enum Layer {
     Bundle,
 }
 
-/// A rule and its documentation.
-#[derive(Debug, PartialEq, Eq, Serialize)]
+/// A rule: its code, name, severity and layer (its documentation: [`Rule::docs`]).
+#[derive(Debug, PartialEq, Eq)]
 pub struct Rule {
     pub code: &'static str,
     pub name: &'static str,
     pub severity: Severity,
     pub layer: Layer,
+}
+
+/// What a rule checks and why, with an invalid and a valid example.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Docs {
     /// What it checks.
     pub what: &'static str,
     /// Why it matters.
@@ -53,6 +58,44 @@ pub struct Rule {
     pub invalid: &'static str,
     /// The fragment fixed.
     pub valid: &'static str,
+}
+
+impl Rule {
+    /// The rule's documentation. Not a field: the texts are reached only through this function,
+    /// so a build that never shows them (the page) does not carry them (about 10 KB gzip).
+    #[must_use]
+    pub fn docs(&self) -> &'static Docs {
+        static NONE: Docs = Docs {
+            what: "",
+            why: "",
+            invalid: "",
+            valid: "",
+        };
+        RULES
+            .iter()
+            .position(|rule| rule.code == self.code)
+            .and_then(|i| DOCS.get(i))
+            .unwrap_or(&NONE)
+    }
+}
+
+/// A rule serialises with its documentation: `code`, `name`, `severity`, `layer`, `what`,
+/// `why`, `invalid`, `valid`.
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let docs = self.docs();
+        let mut rule = serializer.serialize_struct("Rule", 8)?;
+        rule.serialize_field("code", self.code)?;
+        rule.serialize_field("name", self.name)?;
+        rule.serialize_field("severity", &self.severity)?;
+        rule.serialize_field("layer", &self.layer)?;
+        rule.serialize_field("what", docs.what)?;
+        rule.serialize_field("why", docs.why)?;
+        rule.serialize_field("invalid", docs.invalid)?;
+        rule.serialize_field("valid", docs.valid)?;
+        rule.end()
+    }
 }
 
 macro_rules! rules {
@@ -65,14 +108,12 @@ macro_rules! rules {
                 name: $name,
                 severity: Severity::$severity,
                 layer: Layer::$layer,
-                what: $what,
-                why: $why,
-                invalid: $invalid,
-                valid: $valid,
             };
         )*
         /// Every rule, in code order.
         pub static RULES: &[&Rule] = &[$(&$ident),*];
+        /// The documentation of each rule of [`RULES`], in the same order.
+        static DOCS: &[Docs] = &[$(Docs { what: $what, why: $why, invalid: $invalid, valid: $valid }),*];
     };
 }
 
@@ -550,6 +591,7 @@ mod tests {
 
     #[test]
     fn codes_and_names_are_unique_and_well_formed() {
+        assert_eq!(RULES.len(), DOCS.len());
         let mut codes = HashSet::new();
         let mut names = HashSet::new();
         for rule in RULES {
@@ -561,8 +603,14 @@ mod tests {
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit())
             );
+            let docs = rule.docs();
             assert!(
-                rule.what.ends_with('.') && rule.why.ends_with('.'),
+                docs.what.ends_with('.') && docs.why.ends_with('.'),
+                "{}",
+                rule.name
+            );
+            assert!(
+                !docs.invalid.is_empty() && !docs.valid.is_empty(),
                 "{}",
                 rule.name
             );

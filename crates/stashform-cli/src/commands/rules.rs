@@ -17,7 +17,7 @@ pub fn rules(which: Option<&str>, host: &dyn Host) -> u8 {
                     rule.code,
                     rule.name,
                     rule.severity.as_str(),
-                    rule.what
+                    rule.docs().what
                 );
             }
         }
@@ -30,10 +30,10 @@ pub fn rules(which: Option<&str>, host: &dyn Host) -> u8 {
                     rule.name,
                     rule.severity.as_str(),
                     rule.layer,
-                    rule.what,
-                    rule.why,
-                    indent(rule.invalid),
-                    indent(rule.valid)
+                    rule.docs().what,
+                    rule.docs().why,
+                    indent(rule.docs().invalid),
+                    indent(rule.docs().valid)
                 );
             }
             None => {

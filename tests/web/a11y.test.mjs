@@ -35,10 +35,25 @@ for (const colorScheme of ['light', 'dark']) {
 
 test('focus goes to the first field of an added item, and to a neighbour after a removal', async () => {
   const page = await suite.fresh();
+  // Focus moves after the render that adds the item: wait for it to leave the button (on a
+  // busy machine that can be a few frames later), then say where it went.
+  const focusMoved = (from) =>
+    page
+      .waitForFunction(
+        (from) => {
+          const el = document.activeElement;
+          return el && el !== document.body && el.dataset[from.key] !== from.value;
+        },
+        from,
+        { timeout: 5000 },
+      )
+      .catch(() => {});
   await page.locator('[data-add="spec.sessions"]').click();
+  await focusMoved({ key: 'add', value: 'spec.sessions' });
   const added = await page.evaluate(() => document.activeElement?.getAttribute('name'));
   assert.equal(added, 'spec.sessions[1].name');
   await page.locator('[data-remove="spec.sessions[1]"]').click();
+  await focusMoved({ key: 'remove', value: 'spec.sessions[1]' });
   const after = await page.evaluate(() => ({
     tag: document.activeElement?.tagName,
     name: document.activeElement?.getAttribute('name') ?? document.activeElement?.dataset.add,

@@ -146,6 +146,7 @@ test("the seed's full setup built through the form alone checks clean and restor
   // target to restore into, which the user then picks).
   await page.locator('[data-action="restore-from-backup"]').click();
   await page.waitForFunction(() => location.hash.startsWith('#/restore'));
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the restore view opens at its top');
   await setControl(page, 'spec.target.name', 'restored-postgres');
   const seed = await readFile(join(SEED_DIR, '07-restore-restore-specific-snapshot.yaml'), 'utf8');
   assert.equal(
@@ -153,6 +154,10 @@ test("the seed's full setup built through the form alone checks clean and restor
     seed.replace(/snapshot: .*/, 'snapshot: latest'),
   );
   assert.deepEqual(errorsAndWarnings(await diagnostics(page)), []);
+  // The restore view opened as a new history entry: Back returns to the setup.
+  await page.goBack();
+  await page.waitForFunction(() => location.hash.startsWith('#/setup'));
+  assert.equal(await page.locator('[name="documents[0].metadata.name"]').inputValue(), 'gcs-storage');
 });
 
 for (const file of [

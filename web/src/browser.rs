@@ -51,13 +51,20 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
-/// Replace the fragment without a new history entry (and without a `hashchange`).
-pub fn replace_hash(fragment: &str) {
+/// Show `fragment` in the address bar without a `hashchange`: in place of the current entry,
+/// or as a new one (so that Back returns to the view before) and scrolled to the top.
+pub fn show_hash(fragment: &str, new_entry: bool) {
     if let Some(w) = window()
         && w.location().hash().ok().as_deref() != Some(fragment)
         && let Ok(history) = w.history()
     {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(fragment));
+        let null = &wasm_bindgen::JsValue::NULL;
+        if new_entry {
+            let _ = history.push_state_with_url(null, "", Some(fragment));
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        } else {
+            let _ = history.replace_state_with_url(null, "", Some(fragment));
+        }
     }
 }
 

@@ -115,7 +115,9 @@ pub fn follow(
     }
     let text = path.to_string();
     let mut out = Vec::new();
-    if text == "metadata.namespace" && !old.is_empty() {
+    // An empty old value follows too: a name cleared with Backspace and then typed anew first
+    // empties its references, then fills them with the new name.
+    if text == "metadata.namespace" {
         follow_namespace(root, old, new, |edit| out.push((at, edit)));
         if bundle && kind(root) == "BackupConfiguration" {
             for (i, other) in documents.iter().enumerate() {
@@ -125,12 +127,9 @@ pub fn follow(
                 }
             }
         }
-    } else if text == "metadata.name" && bundle && !old.is_empty() {
+    } else if text == "metadata.name" && bundle {
         rename(documents, at, old, new, &mut out);
-    } else if backend_rename(&text).is_some()
-        && kind(root) == "BackupConfiguration"
-        && !old.is_empty()
-    {
+    } else if backend_rename(&text).is_some() && kind(root) == "BackupConfiguration" {
         for (s, session) in items(root, "spec.sessions").iter().enumerate() {
             for (r, repo) in session.items_at("repositories").iter().enumerate() {
                 if repo.str_at("backend") == Some(old) {
@@ -603,6 +602,20 @@ mod tests {
         let edits = follow(&documents, 1, &tree::path("metadata.name"), "creds", true);
         assert_eq!(edits.len(), 1);
         assert!(apply(text, &edits).contains("secretName: creds"));
+        // Cleared first, then typed: the references go empty, then take the new name.
+        let mut text = text.to_owned();
+        for name in ["", "s", "s2"] {
+            let documents = docs(&text);
+            let mut edits = follow(&documents, 0, &tree::path("metadata.name"), name, true);
+            edits.push((0, set(tree::path("metadata.name"), name)));
+            text = apply(&text, &edits);
+        }
+        // (Emptied, the names were written `""`; the edit layer keeps that quote style.)
+        assert!(
+            text.contains("storageRef:\n        namespace: demo\n        name: \"s2\"\n"),
+            "{text}"
+        );
+        assert!(!text.contains("gcs-storage"), "{text}");
         // Not outside a bundle.
         assert_eq!(
             follow(&documents, 0, &tree::path("metadata.name"), "x", false),

@@ -107,12 +107,18 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // The fragment follows the view (a consumed share link becomes `#/backup`).
-    use_effect_with(state.view, move |view| {
-        if !embedded {
-            browser::replace_hash(&share::fragment(*view, None));
-        }
-    });
+    // The fragment follows the view: in place at the start (a consumed share link becomes
+    // `#/backup`), as a new history entry when an action opens another view ("Restore from
+    // this backup"), so that Back returns. Links and Back change the fragment themselves.
+    {
+        let started = use_mut_ref(|| false);
+        use_effect_with(state.view, move |view| {
+            if !embedded {
+                let new_entry = started.replace(true);
+                browser::show_hash(&share::fragment(*view, None), new_entry);
+            }
+        });
+    }
     // Following links: `#/restore`, or a share link opened in this tab.
     {
         let state = state.clone();

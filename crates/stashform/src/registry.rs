@@ -542,6 +542,12 @@ rules! {
         invalid "metadata:\n  name: pg-backup\n"
         valid "metadata:\n  name: pg-backup\n  namespace: demo\n";
 
+    STORAGE_INCOMPLETE = "KS605" "storage-incomplete" Warning Advice
+        what "A BackupStorage whose `spec.storage` cannot reach a storage: no or an unsupported `provider`, no block for it, a block without what the provider needs (s3 and gcs a `bucket`, azure a `storageAccount` and a `container`, local a `mountPath` and a volume), or a block of another provider."
+        why "The webhook checks none of this (kubestash `webhooks/storage/v1alpha1/backupstorage.go`) and the CRD has no enum for `provider`: the object is created, never becomes Ready, and no backup runs. The providers are those of kubestash/apimachinery `apis/storage/v1alpha1/types.go` (swift, b2 and rest are commented out there); the operator reads only the provider's own block."
+        invalid "storage:\n  provider: gcs\n  gcs:\n    secretName: gcs-secret\n"
+        valid "storage:\n  provider: gcs\n  gcs:\n    bucket: kubestash-qa\n    secretName: gcs-secret\n";
+
     MISSING_STORAGE_IN_BUNDLE = "KS701" "backup-storage-not-in-bundle" Info Bundle
         what "A backend's storageRef names a BackupStorage that this multi-document file does not contain."
         why "Fine if it exists in the cluster; a typo otherwise."

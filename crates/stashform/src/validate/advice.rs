@@ -2,7 +2,7 @@
 //! probably not do what their author wants. Never errors.
 
 use crate::catalog::{self, Catalog, Direction};
-use crate::diagnostic::{Anchor, Diagnostic, Path};
+use crate::diagnostic::{Anchor, Correct, Diagnostic, Path};
 use crate::registry;
 use crate::source::node::{Node, Value};
 
@@ -46,6 +46,7 @@ pub fn check(kind: &str, root: &Node, catalog: &Catalog, out: &mut Vec<Diagnosti
             }
         }
         "RestoreSession" => restore_session(spec, &spec_path, catalog, out),
+        "BackupStorage" => storage(spec, &spec_path, out),
         "BackupBlueprint" => {
             let template_path = spec_path.key("backupConfigurationTemplate");
             if let Some(template) = spec.get("backupConfigurationTemplate") {
@@ -230,5 +231,115 @@ mod tests {
         assert!(!names_a_database(""));
         assert!(!names_a_database("--clean"));
         assert!(!names_a_database("-n public --clean"));
+    }
+}
+
+/// The providers KubeStash supports (`apis/storage/v1alpha1/types.go`; the CRD has no enum, and
+/// swift, b2 and rest are commented out there) and what each needs to reach its storage.
+const PROVIDERS: &[(&str, &[&str])] = &[
+    ("local", &["mountPath"]),
+    ("s3", &["bucket"]),
+    ("gcs", &["bucket"]),
+    ("azure", &["storageAccount", "container"]),
+];
+
+/// A BackupStorage whose `spec.storage` cannot reach a storage (`storage-incomplete`): no or
+/// an unsupported provider, no block for it, a block without what the provider needs (a
+/// bucket, an account and container, a mount path and a volume), and blocks of other providers,
+/// which the operator ignores. The webhook checks none of this (KUBESTASH.md §2.3); the
+/// BackupStorage then never becomes Ready and no backup runs.
+fn storage(spec: &Node, spec_path: &Path, out: &mut Vec<Diagnostic>) {
+    let Some(storage) = spec.get("storage") else {
+        return;
+    };
+    let storage_path = || spec_path.key("storage");
+    let incomplete =
+        |path: Path, message: String| Diagnostic::new(&registry::STORAGE_INCOMPLETE, path, message);
+    let provider = storage.str_at("provider").unwrap_or_default();
+    let Some((_, needs)) = PROVIDERS.iter().find(|(name, _)| *name == provider) else {
+        let mut d = if provider.is_empty() {
+            incomplete(
+                storage_path().key("provider"),
+                "no storage provider: KubeStash does not know which block to use".to_owned(),
+            )
+            .anchor(Anchor::Missing)
+        } else {
+            incomplete(
+                storage_path().key("provider"),
+                format!("KubeStash has no storage provider `{provider}`"),
+            )
+        };
+        let names = PROVIDERS.iter().map(|(name, _)| *name);
+        // Stash v1's backends that KubeStash's API keeps only as comments: no near name.
+        let dropped = ["swift", "b2", "rest"].contains(&provider.to_ascii_lowercase().as_str());
+        if dropped {
+            d.message = format!(
+                "KubeStash does not support the `{provider}` provider (its API keeps swift, b2 and rest only as comments)"
+            );
+        }
+        if provider.is_empty()
+            || dropped
+            || !d.did_you_mean(provider, names.clone(), Correct::Value)
+        {
+            let list: Vec<&str> = names.collect();
+            d.help = Some(format!("one of {}", list.join(", ")));
+        }
+        out.push(d);
+        return;
+    };
+    for (key, _) in storage.entries() {
+        let name = key.name.as_str();
+        if name != provider && PROVIDERS.iter().any(|(p, _)| *p == name) {
+            out.push(
+                incomplete(
+                    storage_path().key(name),
+                    format!("the `{name}` block is ignored: the provider is `{provider}`"),
+                )
+                .anchor(Anchor::Key)
+                .help(format!("remove it, or set provider: {name}")),
+            );
+        }
+    }
+    let Some(block) = storage.get(provider).filter(|b| !b.is_null()) else {
+        out.push(
+            incomplete(
+                storage_path().key(provider),
+                format!("provider `{provider}` without a `{provider}` block"),
+            )
+            .anchor(Anchor::Missing),
+        );
+        return;
+    };
+    let missing: Vec<&str> = needs
+        .iter()
+        .copied()
+        .filter(|field| block.str_at(field).is_none_or(str::is_empty))
+        .collect();
+    if !missing.is_empty() {
+        let fields: Vec<String> = missing.iter().map(|f| format!("`{f}`")).collect();
+        out.push(
+            incomplete(
+                storage_path().key(provider),
+                format!("the `{provider}` storage has no {}", fields.join(" or ")),
+            )
+            .anchor(Anchor::Key),
+        );
+    }
+    // A local storage mounts a volume: one Kubernetes volume source beside mountPath/subPath.
+    let settings = ["mountPath", "subPath", "maxConnections"];
+    if provider == "local"
+        && block
+            .entries()
+            .iter()
+            .all(|(k, _)| settings.contains(&k.name.as_str()))
+    {
+        out.push(
+            incomplete(
+                storage_path().key(provider),
+                "the `local` storage names no volume (nfs, persistentVolumeClaim, hostPath, …)"
+                    .to_owned(),
+            )
+            .anchor(Anchor::Key),
+        );
     }
 }

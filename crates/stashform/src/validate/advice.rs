@@ -218,22 +218,6 @@ fn names_a_database(args: &str) -> bool {
     false
 }
 
-#[cfg(test)]
-mod tests {
-    use super::names_a_database;
-
-    #[test]
-    fn database_names_in_pg_dump_args() {
-        assert!(names_a_database("testdb"));
-        assert!(names_a_database("--clean testdb"));
-        assert!(names_a_database("--dbname=testdb"));
-        assert!(names_a_database("-d testdb"));
-        assert!(!names_a_database(""));
-        assert!(!names_a_database("--clean"));
-        assert!(!names_a_database("-n public --clean"));
-    }
-}
-
 /// The providers KubeStash supports (`apis/storage/v1alpha1/types.go`; the CRD has no enum, and
 /// swift, b2 and rest are commented out there) and what each needs to reach its storage.
 const PROVIDERS: &[(&str, &[&str])] = &[
@@ -341,5 +325,21 @@ fn storage(spec: &Node, spec_path: &Path, out: &mut Vec<Diagnostic>) {
             )
             .anchor(Anchor::Key),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_a_database;
+
+    #[test]
+    fn database_names_in_pg_dump_args() {
+        assert!(names_a_database("testdb"));
+        assert!(names_a_database("--clean testdb"));
+        assert!(names_a_database("--dbname=testdb"));
+        assert!(names_a_database("-d testdb"));
+        assert!(!names_a_database(""));
+        assert!(!names_a_database("--clean"));
+        assert!(!names_a_database("-n public --clean"));
     }
 }

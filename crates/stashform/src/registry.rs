@@ -165,7 +165,7 @@ rules! {
         valid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\n";
     UNKNOWN_KIND = "KS010" "unknown-kind" Info Yaml
         what "A document is not one of the kinds stashform checks; it is counted and skipped."
-        why "Bundles often carry ConfigMaps or databases beside KubeStash objects; they are not errors. (Core `v1` Secrets are checked: what the API server checks of them, and in a bundle the keys KubeStash reads from them.)"
+        why "Bundles often carry ConfigMaps or databases beside KubeStash objects; they are not errors. Core `v1` Secrets are checked (what the API server checks of them, and in a bundle the keys KubeStash reads from them)."
         invalid "apiVersion: v1\nkind: ConfigMap\n"
         valid "apiVersion: core.kubestash.com/v1alpha1\nkind: RestoreSession\n";
     WRONG_API_VERSION = "KS011" "wrong-api-version" Error Structure

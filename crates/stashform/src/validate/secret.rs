@@ -83,14 +83,15 @@ pub fn check(root: &Node, out: &mut Vec<Diagnostic>) {
 /// The keys the API server requires of a Secret of a built-in `type`.
 fn typed(root: &Node, merged: &[(&str, usize)], out: &mut Vec<Diagnostic>) {
     let has = |key: &str| merged.iter().any(|(k, _)| *k == key);
-    let mut required = |path: Path, what: String| {
+    // Reported at the `type` that asks for the key (the upstream path is `data[<key>]`).
+    let mut required = |upstream: String, what: String| {
         out.push(
-            Diagnostic::new(&registry::MISSING_REQUIRED, path, what)
-                .anchor(Anchor::Missing)
-                .upstream("Required value"),
+            Diagnostic::new(&registry::MISSING_REQUIRED, Path::root().key("type"), what)
+                .anchor(Anchor::Value)
+                .upstream(format!("{upstream}: Required value")),
         );
     };
-    let data = |key: &str| Path::root().key("data").key(key);
+    let data = |key: &str| format!("data[{key}]");
     let kind = root.str_at("type").unwrap_or_default();
     match kind {
         "kubernetes.io/service-account-token" => {
@@ -102,7 +103,7 @@ fn typed(root: &Node, merged: &[(&str, usize)], out: &mut Vec<Diagnostic>) {
                 .is_some_and(|name| !name.is_empty());
             if !named {
                 required(
-                    Path::root().key("metadata").key("annotations").key(annotation),
+                    format!("metadata.annotations[{annotation}]"),
                     format!("a `{kind}` Secret needs the annotation `{annotation}`"),
                 );
             }

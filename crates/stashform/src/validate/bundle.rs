@@ -267,7 +267,9 @@ impl Summary {
             }
             Some("BackupStorage") => {
                 let storage = spec_node.and_then(|s| s.get("storage"));
-                let provider = storage.and_then(|s| s.str_at("provider")).unwrap_or_default();
+                let provider = storage
+                    .and_then(|s| s.str_at("provider"))
+                    .unwrap_or_default();
                 let keys = secrets::credential_keys(provider);
                 if let Some(secret) = storage
                     .and_then(|s| s.get(provider))
@@ -275,8 +277,9 @@ impl Summary {
                     .filter(|name| !name.is_empty() && !keys.is_empty())
                 {
                     let path = spec.key("storage").key(provider).key("secretName");
-                    let mut at = Diagnostic::new(&registry::STORAGE_SECRET_KEY_MISSING, path, String::new())
-                        .anchor(Anchor::Value);
+                    let mut at =
+                        Diagnostic::new(&registry::STORAGE_SECRET_KEY_MISSING, path, String::new())
+                            .anchor(Anchor::Value);
                     locate(&mut at, root, text);
                     summary.needs.push(Need {
                         name: secret.to_owned(),
@@ -427,8 +430,11 @@ fn keys(summaries: &[Summary], out: &mut Vec<Diagnostic>) {
                         || s.namespace.as_deref() == namespace)
             })
         };
-        let complete =
-            |s: &&&SecretKeys| need.keys.iter().all(|k| s.keys.iter().any(|have| have == k));
+        let complete = |s: &&&SecretKeys| {
+            need.keys
+                .iter()
+                .all(|k| s.keys.iter().any(|have| have == k))
+        };
         if matching().any(|s| complete(&s)) {
             continue;
         }
@@ -472,7 +478,10 @@ fn keys(summaries: &[Summary], out: &mut Vec<Diagnostic>) {
             )
         } else {
             (
-                format!("Secret `{}` lacks {listed}, which {} needs", secret.name, need.by),
+                format!(
+                    "Secret `{}` lacks {listed}, which {} needs",
+                    secret.name, need.by
+                ),
                 format!("add {listed} under `stringData` (or base64 under `data`)"),
             )
         };

@@ -80,20 +80,14 @@ pub fn check(root: &Node, out: &mut Vec<Diagnostic>) {
     typed(root, &merged, out);
 }
 
-/// The keys the API server requires of a Secret of a built-in `type`.
+/// The keys the API server requires of a Secret of a built-in `type`, reported at the `type`
+/// that asks for them (the upstream path is `data[<key>]`). The JSON content of a docker
+/// config is not parsed here.
 fn typed(root: &Node, merged: &[(&str, usize)], out: &mut Vec<Diagnostic>) {
     let has = |key: &str| merged.iter().any(|(k, _)| *k == key);
-    // Reported at the `type` that asks for the key (the upstream path is `data[<key>]`).
-    let mut required = |upstream: String, what: String| {
-        out.push(
-            Diagnostic::new(&registry::MISSING_REQUIRED, Path::root().key("type"), what)
-                .anchor(Anchor::Value)
-                .upstream(format!("{upstream}: Required value")),
-        );
-    };
-    let data = |key: &str| format!("data[{key}]");
     let kind = root.str_at("type").unwrap_or_default();
-    match kind {
+    // (upstream path, what is missing)
+    let missing: Vec<(String, String)> = match kind {
         "kubernetes.io/service-account-token" => {
             let annotation = "kubernetes.io/service-account.name";
             let named = root
@@ -101,12 +95,15 @@ fn typed(root: &Node, merged: &[(&str, usize)], out: &mut Vec<Diagnostic>) {
                 .and_then(|m| m.get("annotations"))
                 .and_then(|a| a.str_at(annotation))
                 .is_some_and(|name| !name.is_empty());
-            if !named {
-                required(
-                    format!("metadata.annotations[{annotation}]"),
-                    format!("a `{kind}` Secret needs the annotation `{annotation}`"),
-                );
-            }
+            (!named)
+                .then(|| {
+                    (
+                        format!("metadata.annotations[{annotation}]"),
+                        format!("the annotation `{annotation}`"),
+                    )
+                })
+                .into_iter()
+                .collect()
         }
         "kubernetes.io/dockercfg" | "kubernetes.io/dockerconfigjson" => {
             let key = if kind.ends_with("json") {
@@ -114,30 +111,42 @@ fn typed(root: &Node, merged: &[(&str, usize)], out: &mut Vec<Diagnostic>) {
             } else {
                 ".dockercfg"
             };
-            if !has(key) {
-                required(data(key), format!("a `{kind}` Secret needs the key `{key}`"));
-            }
+            key_missing(!has(key), key, format!("the key `{key}`"))
         }
-        "kubernetes.io/basic-auth" => {
-            if !has("username") && !has("password") {
-                let what = format!("a `{kind}` Secret needs the key `username` or `password`");
-                required(data("username"), what);
-            }
-        }
+        "kubernetes.io/basic-auth" => key_missing(
+            !has("username") && !has("password"),
+            "username",
+            "the key `username` or `password`".to_owned(),
+        ),
         "kubernetes.io/ssh-auth" => {
             let key = "ssh-privatekey";
-            if !merged.iter().any(|(k, length)| *k == key && *length > 0) {
-                let what = format!("a `{kind}` Secret needs a non-empty `{key}`");
-                required(data(key), what);
-            }
+            let empty = !merged.iter().any(|(k, length)| *k == key && *length > 0);
+            key_missing(empty, key, format!("a non-empty `{key}`"))
         }
-        "kubernetes.io/tls" => {
-            for key in ["tls.crt", "tls.key"] {
-                if !has(key) {
-                    required(data(key), format!("a `{kind}` Secret needs the key `{key}`"));
-                }
-            }
-        }
-        _ => {}
+        "kubernetes.io/tls" => ["tls.crt", "tls.key"]
+            .into_iter()
+            .flat_map(|key| key_missing(!has(key), key, format!("the key `{key}`")))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for (upstream, what) in missing {
+        out.push(
+            Diagnostic::new(
+                &registry::MISSING_REQUIRED,
+                Path::root().key("type"),
+                format!("a `{kind}` Secret needs {what}"),
+            )
+            .anchor(Anchor::Value)
+            .upstream(format!("{upstream}: Required value")),
+        );
+    }
+}
+
+/// `data[<key>]` and what is missing of it, when `missing`.
+fn key_missing(missing: bool, key: &str, what: String) -> Vec<(String, String)> {
+    if missing {
+        vec![(format!("data[{key}]"), what)]
+    } else {
+        Vec::new()
     }
 }

@@ -42,7 +42,8 @@ pub struct DocumentInfo {
     pub kind: Option<String>,
     pub name: Option<String>,
     pub namespace: Option<String>,
-    /// Whether stashform validates this kind (BackupVerifier: its apiVersion and metadata only).
+    /// Whether stashform validates this kind (BackupVerifier: its apiVersion and metadata only;
+    /// a `v1 Secret`: what the API server checks of it).
     pub checked: bool,
     /// Byte offset where the document starts.
     pub offset: usize,

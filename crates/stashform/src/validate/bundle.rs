@@ -457,17 +457,18 @@ fn keys(summaries: &[Summary], out: &mut Vec<Diagnostic>) {
             d.related.push(related);
             continue;
         }
-        let missing: Vec<&str> = need
-            .keys
-            .iter()
-            .copied()
-            .filter(|k| !secret.keys.iter().any(|have| have == k))
-            .collect();
-        let listed = missing
-            .iter()
-            .map(|k| format!("`{k}`"))
-            .collect::<Vec<_>>()
-            .join(" and ");
+        let mut listed = String::new();
+        for key in need.keys {
+            if secret.keys.iter().any(|have| have == key) {
+                continue;
+            }
+            if !listed.is_empty() {
+                listed.push_str(" and ");
+            }
+            listed.push('`');
+            listed.push_str(key);
+            listed.push('`');
+        }
         let (message, help) = if std::ptr::eq(need.rule, &registry::ENCRYPTION_SECRET_KEY_MISSING) {
             (
                 format!(

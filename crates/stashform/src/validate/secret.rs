@@ -86,50 +86,49 @@ pub fn check(root: &Node, out: &mut Vec<Diagnostic>) {
 fn typed(root: &Node, merged: &[(&str, usize)], out: &mut Vec<Diagnostic>) {
     let has = |key: &str| merged.iter().any(|(k, _)| *k == key);
     let kind = root.str_at("type").unwrap_or_default();
-    // (upstream path, what is missing)
-    let missing: Vec<(String, String)> = match kind {
+    // (upstream path, what is missing), at most two.
+    let mut missing: [Option<(&str, &str)>; 2] = [None, None];
+    match kind {
         "kubernetes.io/service-account-token" => {
-            let annotation = "kubernetes.io/service-account.name";
             let named = root
                 .get("metadata")
                 .and_then(|m| m.get("annotations"))
-                .and_then(|a| a.str_at(annotation))
+                .and_then(|a| a.str_at("kubernetes.io/service-account.name"))
                 .is_some_and(|name| !name.is_empty());
-            (!named)
-                .then(|| {
-                    (
-                        format!("metadata.annotations[{annotation}]"),
-                        format!("the annotation `{annotation}`"),
-                    )
-                })
-                .into_iter()
-                .collect()
+            if !named {
+                missing[0] = Some((
+                    "metadata.annotations[kubernetes.io/service-account.name]",
+                    "the annotation `kubernetes.io/service-account.name`",
+                ));
+            }
         }
-        "kubernetes.io/dockercfg" | "kubernetes.io/dockerconfigjson" => {
-            let key = if kind.ends_with("json") {
-                ".dockerconfigjson"
-            } else {
-                ".dockercfg"
-            };
-            key_missing(!has(key), key, format!("the key `{key}`"))
+        "kubernetes.io/dockercfg" if !has(".dockercfg") => {
+            missing[0] = Some(("data[.dockercfg]", "the key `.dockercfg`"));
         }
-        "kubernetes.io/basic-auth" => key_missing(
-            !has("username") && !has("password"),
-            "username",
-            "the key `username` or `password`".to_owned(),
-        ),
-        "kubernetes.io/ssh-auth" => {
-            let key = "ssh-privatekey";
-            let empty = !merged.iter().any(|(k, length)| *k == key && *length > 0);
-            key_missing(empty, key, format!("a non-empty `{key}`"))
+        "kubernetes.io/dockerconfigjson" if !has(".dockerconfigjson") => {
+            missing[0] = Some(("data[.dockerconfigjson]", "the key `.dockerconfigjson`"));
         }
-        "kubernetes.io/tls" => ["tls.crt", "tls.key"]
-            .into_iter()
-            .flat_map(|key| key_missing(!has(key), key, format!("the key `{key}`")))
-            .collect(),
-        _ => Vec::new(),
-    };
-    for (upstream, what) in missing {
+        "kubernetes.io/basic-auth" if !has("username") && !has("password") => {
+            missing[0] = Some(("data[username]", "the key `username` or `password`"));
+        }
+        "kubernetes.io/ssh-auth"
+            if !merged
+                .iter()
+                .any(|(k, length)| *k == "ssh-privatekey" && *length > 0) =>
+        {
+            missing[0] = Some(("data[ssh-privatekey]", "a non-empty `ssh-privatekey`"));
+        }
+        "kubernetes.io/tls" => {
+            if !has("tls.crt") {
+                missing[0] = Some(("data[tls.crt]", "the key `tls.crt`"));
+            }
+            if !has("tls.key") {
+                missing[1] = Some(("data[tls.key]", "the key `tls.key`"));
+            }
+        }
+        _ => {}
+    }
+    for (upstream, what) in missing.into_iter().flatten() {
         out.push(
             Diagnostic::new(
                 &registry::MISSING_REQUIRED,
@@ -139,14 +138,5 @@ fn typed(root: &Node, merged: &[(&str, usize)], out: &mut Vec<Diagnostic>) {
             .anchor(Anchor::Value)
             .upstream(format!("{upstream}: Required value")),
         );
-    }
-}
-
-/// `data[<key>]` and what is missing of it, when `missing`.
-fn key_missing(missing: bool, key: &str, what: String) -> Vec<(String, String)> {
-    if missing {
-        vec![(format!("data[{key}]"), what)]
-    } else {
-        Vec::new()
     }
 }

@@ -320,40 +320,39 @@ pub fn crd(kind: &str) -> Option<&'static Crd> {
 /// Not a CRD: the API server decodes it into its Go type with strict field validation, so
 /// the structure walker judges it like a CRD kind; `validate::secret` adds what
 /// `ValidateSecret` checks. A value of a key may be null (Go decodes it to an empty value,
-/// the key stays).
-pub fn secret() -> &'static Crd {
-    static CELL: OnceLock<Crd> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let of = |kind: &str| Schema {
-            kind: Some(kind.to_owned()),
-            ..Schema::default()
-        };
-        let by_key = || {
-            let mut value = of("string");
-            value.nullable = true;
-            let mut map = of("object");
-            map.additional = Some(Arc::new(value));
-            Arc::new(map)
-        };
-        let mut schema = of("object");
-        for (name, property) in [
-            ("apiVersion", Arc::new(of("string"))),
-            ("kind", Arc::new(of("string"))),
-            ("metadata", Arc::new(of("object"))),
-            ("data", by_key()),
-            ("stringData", by_key()),
-            ("immutable", Arc::new(of("boolean"))),
-            ("type", Arc::new(of("string"))),
-        ] {
-            schema.properties.insert(name.to_owned(), property);
-        }
-        Crd {
-            kind: "Secret".to_owned(),
-            api_version: "v1".to_owned(),
-            source: "k8s.io/api core/v1 Secret".to_owned(),
-            schema,
-        }
-    })
+/// the key stays). Built on each call: a dozen small allocations per Secret, where a
+/// `OnceLock` of its own would cost the page about 1 KB of code.
+#[must_use]
+pub fn secret() -> Crd {
+    let of = |kind: &str| Schema {
+        kind: Some(kind.to_owned()),
+        ..Schema::default()
+    };
+    let by_key = || {
+        let mut value = of("string");
+        value.nullable = true;
+        let mut map = of("object");
+        map.additional = Some(Arc::new(value));
+        Arc::new(map)
+    };
+    let mut schema = of("object");
+    for (name, property) in [
+        ("apiVersion", Arc::new(of("string"))),
+        ("kind", Arc::new(of("string"))),
+        ("metadata", Arc::new(of("object"))),
+        ("data", by_key()),
+        ("stringData", by_key()),
+        ("immutable", Arc::new(of("boolean"))),
+        ("type", Arc::new(of("string"))),
+    ] {
+        schema.properties.insert(name.to_owned(), property);
+    }
+    Crd {
+        kind: "Secret".to_owned(),
+        api_version: "v1".to_owned(),
+        source: "k8s.io/api core/v1 Secret".to_owned(),
+        schema,
+    }
 }
 
 /// The values the CRD of `kind` allows at `path` (its `enum`), in the CRD's order; empty when

@@ -555,7 +555,8 @@ fn document_with(root: &Node, catalog: &Catalog) -> Vec<Diagnostic> {
 fn secret_document(root: &Node, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     let mut no_resources = |_: &Node, _: &Path, _: &mut Vec<Diagnostic>| {};
     let mut walker = Walker::new(&mut no_resources);
-    walker.document(root, schema::secret());
+    let secret = schema::secret();
+    walker.document(root, &secret);
     out.append(&mut walker.diagnostics);
     admission::check("Secret", root, out);
     secret::check(root, out);

@@ -15,19 +15,9 @@ use crate::tree;
 /// What share links and drafts carry instead of a secret value.
 pub const SECRET_PLACEHOLDER: &str = "<not shared: type the secret again>";
 
-/// The key of the restic password in an encryption Secret.
-pub const RESTIC_PASSWORD: &str = "RESTIC_PASSWORD";
-
-/// The keys the credentials Secret of a storage provider holds (KubeStash's backend docs).
-#[must_use]
-pub fn credential_keys(provider: &str) -> &'static [&'static str] {
-    match provider {
-        "s3" => &["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
-        "gcs" => &["GOOGLE_PROJECT_ID", "GOOGLE_SERVICE_ACCOUNT_JSON_KEY"],
-        "azure" => &["AZURE_ACCOUNT_KEY"],
-        _ => &[],
-    }
-}
+/// The keys of the encryption and credentials Secrets: the core's, which its bundle rules
+/// check.
+pub use stashform::secrets::{RESTIC_PASSWORD, credential_keys};
 
 /// The storage providers of the BackupStorage CRD: the object properties of `spec.storage`.
 #[must_use]

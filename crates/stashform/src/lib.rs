@@ -24,6 +24,7 @@ pub mod registry;
 pub mod render;
 pub mod schedule;
 pub mod schema;
+pub mod secrets;
 pub mod source;
 pub mod validate;
 pub mod values;

@@ -165,8 +165,8 @@ rules! {
         valid "apiVersion: core.kubestash.com/v1alpha1\nkind: BackupConfiguration\n";
     UNKNOWN_KIND = "KS010" "unknown-kind" Info Yaml
         what "A document is not one of the kinds stashform checks; it is counted and skipped."
-        why "Bundles often carry Secrets or databases beside KubeStash objects; they are not errors."
-        invalid "apiVersion: v1\nkind: Secret\n"
+        why "Bundles often carry ConfigMaps or databases beside KubeStash objects; they are not errors. Core `v1` Secrets are checked (what the API server checks of them, and in a bundle the keys KubeStash reads from them)."
+        invalid "apiVersion: v1\nkind: ConfigMap\n"
         valid "apiVersion: core.kubestash.com/v1alpha1\nkind: RestoreSession\n";
     WRONG_API_VERSION = "KS011" "wrong-api-version" Error Structure
         what "A KubeStash kind is given with an apiVersion that does not serve it."
@@ -277,6 +277,21 @@ rules! {
         why "The API server rejects the object."
         invalid "metadata:\n  namespace: Demo.NS\n"
         valid "metadata:\n  namespace: demo\n";
+    INVALID_SECRET_KEY = "KS207" "invalid-secret-key" Error Decoding
+        what "A key of a Secret's `data` or `stringData` that is not a valid config key: letters, digits, '-', '_' and '.', at most 253 characters, not `.` or `..` nor starting with `..`."
+        why "The API server rejects the Secret: kubernetes `pkg/apis/core/validation/validation.go` (`ValidateSecret`) checks every key of `data` (with `stringData` merged into it) with apimachinery's `IsConfigMapKey`: `a valid config key must consist of alphanumeric characters, '-', '_' or '.'`."
+        invalid "stringData:\n  restic password: s3cr3t\n"
+        valid "stringData:\n  RESTIC_PASSWORD: s3cr3t\n";
+    INVALID_BASE64 = "KS208" "invalid-base64" Error Decoding
+        what "A value of a Secret's `data` that is not standard, padded base64 (line breaks are allowed)."
+        why "`data` values are bytes, which JSON carries as base64: the API server cannot decode the Secret and rejects it with `illegal base64 data at input byte N` (Go `encoding/json` decoding a `[]byte` with `base64.StdEncoding`). Plain text belongs under `stringData`."
+        invalid "data:\n  RESTIC_PASSWORD: s3cr3t\n"
+        valid "stringData:\n  RESTIC_PASSWORD: s3cr3t\n";
+    SECRET_TOO_LARGE = "KS209" "secret-too-large" Error Decoding
+        what "A Secret whose values (`data` decoded, with `stringData` merged in) hold more than 1 MiB."
+        why "The API server rejects it: kubernetes `pkg/apis/core/validation/validation.go` (`ValidateSecret`) limits the total to `core.MaxSecretSize` (1048576 bytes)."
+        invalid "data:\n  backup.tar: <2 MiB of base64>\n"
+        valid "data:\n  RESTIC_PASSWORD: czNjcjN0\n";
 
     NO_BACKENDS = "KS301" "backends-empty" Warning Admission
         what "A BackupConfiguration without backends."
@@ -578,6 +593,16 @@ rules! {
         why "Checked only when the file holds BackupVerifiers. Fine if it exists in the cluster; a typo otherwise: admission does not look the verifier up (kubestash/apimachinery `webhooks/core/v1alpha1/backupconfiguration.go`, `validateRepositories` reads only a repository's backend and directory), so the mistake shows only when the operator looks for the verifier. The field is the CRD's (`RepositoryInfo.BackupVerifier`, a name and namespace); older designs' `verificationStrategies` is not in it."
         invalid "repositories:\n  - name: gcs-mysql-repo\n    backupVerifier: {name: mysql-script-verifer, namespace: demo}\n---\nkind: BackupVerifier\nmetadata: {name: mysql-script-verifier, namespace: demo}\n"
         valid "repositories:\n  - name: gcs-mysql-repo\n    backupVerifier: {name: mysql-script-verifier, namespace: demo}\n---\nkind: BackupVerifier\nmetadata: {name: mysql-script-verifier, namespace: demo}\n";
+    ENCRYPTION_SECRET_KEY_MISSING = "KS707" "encryption-secret-key-missing" Warning Bundle
+        what "An encryption Secret (a repository's, a RestoreSession's `dataSource` or a BackupBlueprint template's `encryptionSecret`) that is in this file but has no `RESTIC_PASSWORD` in `data` or `stringData`."
+        why "The cluster accepts both objects (admission does not read Secrets), but every Restic backup or restore fails when it runs: the restic wrapper requires the key, `<secret> storage Secret missing RESTIC_PASSWORD key` (kubestash/apimachinery `vendor/gomodules.xyz/restic/setup.go`, `setEnvFromSecretIfExists`); KubeStash's docs create the Secret with `--from-file=./RESTIC_PASSWORD`."
+        invalid "encryptionSecret: {name: encrypt-secret, namespace: demo}\n---\nkind: Secret\nmetadata: {name: encrypt-secret, namespace: demo}\nstringData:\n  PASSWORD: s3cr3t\n"
+        valid "encryptionSecret: {name: encrypt-secret, namespace: demo}\n---\nkind: Secret\nmetadata: {name: encrypt-secret, namespace: demo}\nstringData:\n  RESTIC_PASSWORD: s3cr3t\n";
+    STORAGE_SECRET_KEY_MISSING = "KS708" "storage-secret-key-missing" Warning Bundle
+        what "A BackupStorage's credentials Secret (`spec.storage.<provider>.secretName`, in the BackupStorage's namespace) that is in this file but lacks a key its provider needs: s3 `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`, gcs `GOOGLE_PROJECT_ID` and `GOOGLE_SERVICE_ACCOUNT_JSON_KEY`, azure `AZURE_ACCOUNT_KEY`."
+        why "The cluster accepts both objects, but the storage cannot be reached and every backup to it fails when it runs. The keys are those of KubeStash's backend guides (kubestash/docs `docs/guides/backends/s3`, `gcs`, `azure`), which the restic wrapper reads into the provider's environment."
+        invalid "storage:\n  provider: s3\n  s3: {bucket: b, endpoint: s3.amazonaws.com, secretName: s3-secret}\n---\nkind: Secret\nmetadata: {name: s3-secret}\nstringData:\n  AWS_ACCESS_KEY_ID: id\n"
+        valid "storage:\n  provider: s3\n  s3: {bucket: b, endpoint: s3.amazonaws.com, secretName: s3-secret}\n---\nkind: Secret\nmetadata: {name: s3-secret}\nstringData:\n  AWS_ACCESS_KEY_ID: id\n  AWS_SECRET_ACCESS_KEY: key\n";
 }
 
 /// Look a rule up by code (`KS401`) or name (`invalid-schedule`).

@@ -315,6 +315,46 @@ pub fn crd(kind: &str) -> Option<&'static Crd> {
     crds().iter().find(|crd| crd.kind == kind)
 }
 
+/// The core `v1 Secret` (k8s.io/api `core/v1/types.go`), as a schema of the fields a user
+/// writes: `data` (base64 strings) and `stringData` (strings) by key, `immutable`, `type`.
+/// Not a CRD: the API server decodes it into its Go type with strict field validation, so
+/// the structure walker judges it like a CRD kind; `validate::secret` adds what
+/// `ValidateSecret` checks. A value of a key may be null (Go decodes it to an empty value,
+/// the key stays). Built on each call: a dozen small allocations per Secret, where a
+/// `OnceLock` of its own would cost the page about 1 KB of code.
+#[must_use]
+pub fn secret() -> Crd {
+    let of = |kind: &str| Schema {
+        kind: Some(kind.to_owned()),
+        ..Schema::default()
+    };
+    let by_key = || {
+        let mut value = of("string");
+        value.nullable = true;
+        let mut map = of("object");
+        map.additional = Some(Arc::new(value));
+        Arc::new(map)
+    };
+    let mut schema = of("object");
+    for (name, property) in [
+        ("apiVersion", Arc::new(of("string"))),
+        ("kind", Arc::new(of("string"))),
+        ("metadata", Arc::new(of("object"))),
+        ("data", by_key()),
+        ("stringData", by_key()),
+        ("immutable", Arc::new(of("boolean"))),
+        ("type", Arc::new(of("string"))),
+    ] {
+        schema.properties.insert(name.to_owned(), property);
+    }
+    Crd {
+        kind: "Secret".to_owned(),
+        api_version: "v1".to_owned(),
+        source: "k8s.io/api core/v1 Secret".to_owned(),
+        schema,
+    }
+}
+
 /// The values the CRD of `kind` allows at `path` (its `enum`), in the CRD's order; empty when
 /// the field is free or unknown. Forms offer these, so that no face repeats the CRD.
 ///

@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use super::locate;
 use crate::diagnostic::{Anchor, Diagnostic, Path, Related};
 use crate::registry::{self, Rule};
+use crate::secrets;
 use crate::source::Span;
 use crate::source::node::Node;
 use crate::source::yaml::Document;
@@ -21,6 +22,37 @@ pub struct Summary {
     /// BackupConfiguration also declares the Repositories it creates.
     declared: Vec<(String, String, Option<String>, Span)>,
     references: Vec<Reference>,
+    /// A Secret document: its keys, and where a missing one is reported.
+    secret: Option<SecretKeys>,
+    /// Keys this document needs of a Secret it names.
+    needs: Vec<Need>,
+}
+
+/// The keys a Secret of the bundle holds (`data` and `stringData` together).
+#[derive(Debug, Clone, PartialEq)]
+struct SecretKeys {
+    name: String,
+    namespace: Option<String>,
+    keys: Vec<String>,
+    /// Where a missing key is reported: `stringData`, else `data`, else the name.
+    path: Path,
+    span: Span,
+    document: usize,
+}
+
+/// Keys KubeStash reads from a Secret that a document names (an encryption Secret's restic
+/// password, a storage provider's credentials).
+#[derive(Debug, Clone, PartialEq)]
+struct Need {
+    name: String,
+    namespace: Option<String>,
+    keys: &'static [&'static str],
+    rule: &'static Rule,
+    /// What needs the keys, for the message (`BackupStorage `s3-storage` (s3)`).
+    by: String,
+    /// The reference, located.
+    path: Path,
+    span: Option<Span>,
 }
 
 /// A reference to another object, and the note to give if the bundle lacks it.
@@ -44,9 +76,12 @@ impl Summary {
         let mut summary = Summary {
             declared: Vec::new(),
             references: Vec::new(),
+            secret: None,
+            needs: Vec::new(),
         };
         let kind = root.str_at("kind");
         let name = metadata.and_then(|m| m.get("name"));
+        let own_name = name.and_then(Node::as_str).unwrap_or_default();
         if let (Some(kind), Some((name, span))) =
             (kind, name.and_then(|n| Some((n.as_str()?, n.span))))
         {
@@ -70,6 +105,17 @@ impl Summary {
                 let mut note = Diagnostic::new(rule, path.key("name"), String::new());
                 note.document = document.index;
                 locate(&mut note, root, text);
+                if kind == "Secret" {
+                    summary.needs.push(Need {
+                        name: name.to_owned(),
+                        namespace: namespace.map(str::to_owned),
+                        keys: std::slice::from_ref(&secrets::RESTIC_PASSWORD),
+                        rule: &registry::ENCRYPTION_SECRET_KEY_MISSING,
+                        by: "as encryption Secret".to_owned(),
+                        path: note.path.clone(),
+                        span: note.span,
+                    });
+                }
                 summary.references.push(Reference {
                     kind,
                     name: name.to_owned(),
@@ -219,6 +265,59 @@ impl Summary {
                     });
                 }
             }
+            Some("BackupStorage") => {
+                let storage = spec_node.and_then(|s| s.get("storage"));
+                let provider = storage
+                    .and_then(|s| s.str_at("provider"))
+                    .unwrap_or_default();
+                let keys = secrets::credential_keys(provider);
+                if let Some(secret) = storage
+                    .and_then(|s| s.get(provider))
+                    .and_then(|p| p.str_at("secretName"))
+                    .filter(|name| !name.is_empty() && !keys.is_empty())
+                {
+                    let path = spec.key("storage").key(provider).key("secretName");
+                    let mut at =
+                        Diagnostic::new(&registry::STORAGE_SECRET_KEY_MISSING, path, String::new())
+                            .anchor(Anchor::Value);
+                    locate(&mut at, root, text);
+                    summary.needs.push(Need {
+                        name: secret.to_owned(),
+                        namespace: own_namespace.map(str::to_owned),
+                        keys,
+                        rule: &registry::STORAGE_SECRET_KEY_MISSING,
+                        by: format!("BackupStorage `{own_name}` ({provider})"),
+                        path: at.path,
+                        span: at.span,
+                    });
+                }
+            }
+            Some("Secret") if matches!(root.str_at("apiVersion"), Some("v1" | "") | None) => {
+                let mut keys = Vec::new();
+                let mut place = None;
+                for field in ["data", "stringData"] {
+                    if let Some((key, value)) = root.entry(field) {
+                        keys.extend(value.entries().iter().map(|(k, _)| k.name.clone()));
+                        if place.is_none() || field == "stringData" {
+                            place = Some((Path::root().key(field), key.span));
+                        }
+                    }
+                }
+                let place = place.or_else(|| {
+                    let span = name?.span;
+                    Some((Path::root().key("metadata").key("name"), span))
+                });
+                if let Some((path, span)) = place {
+                    summary.secret = Some(SecretKeys {
+                        name: own_name.to_owned(),
+                        namespace: own_namespace.map(str::to_owned),
+                        keys,
+                        path,
+                        span,
+                        document: document.index,
+                    });
+                }
+            }
             _ => {}
         }
         summary
@@ -309,5 +408,89 @@ pub fn check(summaries: &[Summary]) -> Vec<Diagnostic> {
         }
         out.push(note);
     }
+    keys(summaries, &mut out);
     out
+}
+
+/// The Secrets of the bundle that lack a key a document naming them needs: reported on the
+/// Secret, with each place that names it as a related location.
+fn keys(summaries: &[Summary], out: &mut Vec<Diagnostic>) {
+    let secrets: Vec<&SecretKeys> = summaries.iter().filter_map(|s| s.secret.as_ref()).collect();
+    if secrets.is_empty() {
+        return;
+    }
+    let mut found: Vec<Diagnostic> = Vec::new();
+    for need in summaries.iter().flat_map(|s| &s.needs) {
+        let namespace = need.namespace.as_deref();
+        let matching = || {
+            secrets.iter().filter(|s| {
+                s.name == need.name
+                    && (s.namespace.is_none()
+                        || namespace.is_none()
+                        || s.namespace.as_deref() == namespace)
+            })
+        };
+        let complete = |s: &&&SecretKeys| {
+            need.keys
+                .iter()
+                .all(|k| s.keys.iter().any(|have| have == k))
+        };
+        if matching().any(|s| complete(&s)) {
+            continue;
+        }
+        let Some(secret) = matching().next() else {
+            continue;
+        };
+        let related = Related {
+            path: need.path.clone(),
+            span: need.span,
+            message: if std::ptr::eq(need.rule, &registry::ENCRYPTION_SECRET_KEY_MISSING) {
+                format!("named here {}", need.by)
+            } else {
+                format!("{} names it here", need.by)
+            },
+        };
+        if let Some(d) = found
+            .iter_mut()
+            .find(|d| std::ptr::eq(d.rule, need.rule) && d.span == Some(secret.span))
+        {
+            d.related.push(related);
+            continue;
+        }
+        let mut listed = String::new();
+        for key in need.keys {
+            if secret.keys.iter().any(|have| have == key) {
+                continue;
+            }
+            if !listed.is_empty() {
+                listed.push_str(" and ");
+            }
+            listed.push('`');
+            listed.push_str(key);
+            listed.push('`');
+        }
+        let (message, help) = if std::ptr::eq(need.rule, &registry::ENCRYPTION_SECRET_KEY_MISSING) {
+            (
+                format!(
+                    "Secret `{}` has no {listed}: the Restic backups and restores that encrypt with it fail",
+                    secret.name
+                ),
+                format!("add {listed} under `stringData` (or base64 under `data`)"),
+            )
+        } else {
+            (
+                format!(
+                    "Secret `{}` lacks {listed}, which {} needs",
+                    secret.name, need.by
+                ),
+                format!("add {listed} under `stringData` (or base64 under `data`)"),
+            )
+        };
+        let mut d = Diagnostic::new(need.rule, secret.path.clone(), message).help(help);
+        d.document = secret.document;
+        d.span = Some(secret.span);
+        d.related.push(related);
+        found.push(d);
+    }
+    out.append(&mut found);
 }

@@ -8,6 +8,7 @@ mod bundle;
 mod converter;
 mod kubernetes;
 mod options;
+mod secret;
 pub mod structure;
 mod suppress;
 pub mod variables;
@@ -41,7 +42,8 @@ pub struct DocumentInfo {
     pub kind: Option<String>,
     pub name: Option<String>,
     pub namespace: Option<String>,
-    /// Whether stashform validates this kind (BackupVerifier: its apiVersion and metadata only).
+    /// Whether stashform validates this kind (BackupVerifier: its apiVersion and metadata only;
+    /// a `v1 Secret`: what the API server checks of it).
     pub checked: bool,
     /// Byte offset where the document starts.
     pub offset: usize,
@@ -390,7 +392,9 @@ fn info(document: &Document) -> DocumentInfo {
                 .str_at("apiVersion")
                 .and_then(|v| v.rsplit_once('/'))
                 .map_or("", |(group, _)| group);
-            schema::crd(kind).is_some() || schema::is_schemaless(group, kind)
+            schema::crd(kind).is_some()
+                || schema::is_schemaless(group, kind)
+                || (kind == "Secret" && matches!(root.str_at("apiVersion"), Some("v1" | "") | None))
         }),
         offset: root.span.start,
     }
@@ -434,6 +438,30 @@ fn document_with(root: &Node, catalog: &Catalog) -> Vec<Diagnostic> {
             .help(format!("stashform checks {}", schema::KINDS.join(", "))),
         );
         return out;
+    }
+    if kind == "Secret" {
+        match root.str_at("apiVersion").unwrap_or_default() {
+            "v1" => {
+                secret_document(root, catalog, &mut out);
+                return out;
+            }
+            "" => {
+                out.push(
+                    Diagnostic::new(
+                        &registry::MISSING_REQUIRED,
+                        Path::root().key("apiVersion"),
+                        "`apiVersion` is required",
+                    )
+                    .upstream("Object 'apiVersion' is missing")
+                    .help("apiVersion: v1")
+                    .fix(set_api_version("v1", "add")),
+                );
+                secret_document(root, catalog, &mut out);
+                return out;
+            }
+            // Another group's kind of that name: not the core Secret.
+            _ => {}
+        }
     }
     let Some(crd) = schema::crd(kind) else {
         let api_version = root.str_at("apiVersion").unwrap_or_default();
@@ -520,6 +548,19 @@ fn document_with(root: &Node, catalog: &Catalog) -> Vec<Diagnostic> {
         variables::drop_templated(root, walked, &mut out);
     }
     out
+}
+
+/// A core `v1 Secret`: its structure (strict, as the API server decodes it), name and
+/// namespace, what `ValidateSecret` checks, and the namespace advice.
+fn secret_document(root: &Node, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let mut no_resources = |_: &Node, _: &Path, _: &mut Vec<Diagnostic>| {};
+    let mut walker = Walker::new(&mut no_resources);
+    let secret = schema::secret();
+    walker.document(root, &secret);
+    out.append(&mut walker.diagnostics);
+    admission::check("Secret", root, out);
+    secret::check(root, out);
+    advice::check("Secret", root, catalog, out);
 }
 
 /// A kind a KubeStash group serves without a vendored CRD (BackupVerifier): only what is

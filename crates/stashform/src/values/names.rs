@@ -125,6 +125,35 @@ pub fn dns1123_label(s: &str) -> Vec<String> {
     errs
 }
 
+/// `configMapKeyFmt`.
+pub const CONFIG_MAP_KEY_FMT: &str = "[-._a-zA-Z0-9]+";
+
+/// Go `IsConfigMapKey`: messages for an invalid key of a ConfigMap or of a Secret's `data`
+/// (and `stringData`, merged into `data` before validation), empty when valid.
+pub fn config_map_key(s: &str) -> Vec<String> {
+    let mut errs = Vec::new();
+    if s.len() > DNS1123_SUBDOMAIN_MAX_LENGTH {
+        errs.push(max_len_error(DNS1123_SUBDOMAIN_MAX_LENGTH));
+    }
+    let allowed = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_');
+    if s.is_empty() || !s.bytes().all(allowed) {
+        errs.push(regex_error(
+            "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+            CONFIG_MAP_KEY_FMT,
+            &["key.name", "KEY_NAME", "key-name"],
+        ));
+    }
+    // `hasChDirPrefix`.
+    if s == "." {
+        errs.push("must not be '.'".to_owned());
+    } else if s == ".." {
+        errs.push("must not be '..'".to_owned());
+    } else if s.starts_with("..") {
+        errs.push("must not start with '..'".to_owned());
+    }
+    errs
+}
+
 /// True when [`dns1123_subdomain`] reports nothing.
 pub fn is_dns1123_subdomain(s: &str) -> bool {
     s.len() <= DNS1123_SUBDOMAIN_MAX_LENGTH && matches_subdomain(s)

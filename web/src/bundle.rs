@@ -13,7 +13,7 @@ use stashform::{Path, Severity};
 use crate::tree;
 
 /// What share links and drafts carry instead of a secret value.
-pub const SECRET_PLACEHOLDER: &str = "<not shared: type the secret again>";
+pub const SECRET_PLACEHOLDER: &str = stashform::secrets::PLACEHOLDER;
 
 /// The keys of the encryption and credentials Secrets: the core's, which its bundle rules
 /// check.

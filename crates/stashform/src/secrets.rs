@@ -2,6 +2,19 @@
 //! an encryption Secret and the credentials of a BackupStorage's provider. The one list the
 //! bundle rules (`validate::bundle`) and the faces (the page's setup view) share.
 
+/// What the page writes in place of a secret value in share links and stored drafts (secrets
+/// stay with the user). A Secret that holds it, or an empty value, has no value for that key:
+/// the bundle rules report it as missing, so a file made from a share link is not applied with
+/// the placeholder as the password.
+pub const PLACEHOLDER: &str = "<not shared: type the secret again>";
+
+/// Whether a Secret value (of `stringData`, or base64 of `data`) gives nothing: empty, or the
+/// page's [`PLACEHOLDER`].
+#[must_use]
+pub fn is_blank(value: &str) -> bool {
+    value.trim().is_empty() || value == PLACEHOLDER
+}
+
 /// The key of the restic password in an encryption Secret (`encryptionSecret` of a
 /// repository, a RestoreSession's data source or a BackupBlueprint's template). The restic
 /// wrapper fails without it: `<secret> storage Secret missing RESTIC_PASSWORD key`

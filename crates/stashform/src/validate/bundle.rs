@@ -33,7 +33,10 @@ pub struct Summary {
 struct SecretKeys {
     name: String,
     namespace: Option<String>,
+    /// Keys with a value: an empty value or the page's placeholder is none (`secrets::is_blank`).
     keys: Vec<String>,
+    /// Keys written without a value.
+    blank: Vec<String>,
     /// Where a missing key is reported: `stringData`, else `data`, else the name.
     path: Path,
     span: Span,
@@ -294,10 +297,19 @@ impl Summary {
             }
             Some("Secret") if matches!(root.str_at("apiVersion"), Some("v1" | "") | None) => {
                 let mut keys = Vec::new();
+                let mut blank = Vec::new();
                 let mut place = None;
                 for field in ["data", "stringData"] {
                     if let Some((key, value)) = root.entry(field) {
-                        keys.extend(value.entries().iter().map(|(k, _)| k.name.clone()));
+                        for (k, v) in value.entries() {
+                            // A number or bool is a type error of its own, not a missing value.
+                            let given = v.as_str().map_or(!v.is_null(), |s| !secrets::is_blank(s));
+                            if given {
+                                keys.push(k.name.clone());
+                            } else {
+                                blank.push(k.name.clone());
+                            }
+                        }
                         if place.is_none() || field == "stringData" {
                             place = Some((Path::root().key(field), key.span));
                         }
@@ -312,6 +324,7 @@ impl Summary {
                         name: own_name.to_owned(),
                         namespace: own_namespace.map(str::to_owned),
                         keys,
+                        blank,
                         path,
                         span,
                         document: document.index,
@@ -457,33 +470,48 @@ fn keys(summaries: &[Summary], out: &mut Vec<Diagnostic>) {
             d.related.push(related);
             continue;
         }
-        let mut listed = String::new();
+        // "`A` and `B`" of the keys absent, and of those written without a value.
+        let (mut absent, mut empty) = (String::new(), String::new());
         for key in need.keys {
             if secret.keys.iter().any(|have| have == key) {
                 continue;
             }
-            if !listed.is_empty() {
-                listed.push_str(" and ");
+            let list = if secret.blank.iter().any(|b| b == key) {
+                &mut empty
+            } else {
+                &mut absent
+            };
+            if !list.is_empty() {
+                list.push_str(" and ");
             }
-            listed.push('`');
-            listed.push_str(key);
-            listed.push('`');
+            list.push('`');
+            list.push_str(key);
+            list.push('`');
         }
+        let all = match (absent.is_empty(), empty.is_empty()) {
+            (false, false) => format!("{absent} and {empty}"),
+            _ => format!("{absent}{empty}"),
+        };
+        let listed = match (absent.is_empty(), empty.is_empty()) {
+            (false, true) => format!("no {absent}"),
+            (true, false) => format!("no value for {empty}"),
+            _ => format!("no {absent} and no value for {empty}"),
+        };
         let (message, help) = if std::ptr::eq(need.rule, &registry::ENCRYPTION_SECRET_KEY_MISSING) {
             (
                 format!(
-                    "Secret `{}` has no {listed}: the Restic backups and restores that encrypt with it fail",
+                    "Secret `{}` has {listed}: the Restic backups and restores that encrypt with it fail",
                     secret.name
                 ),
-                format!("add {listed} under `stringData` (or base64 under `data`)"),
+                format!("give {all} under `stringData` (or base64 under `data`)"),
             )
         } else {
             (
                 format!(
-                    "Secret `{}` lacks {listed}, which {} needs",
+                    "Secret `{}` has {listed}, which {} needs",
                     secret.name, need.by
                 ),
-                format!("add {listed} under `stringData` (or base64 under `data`)"),
+                format!("give {all} under `stringData` (or base64 under `data`)"),
             )
         };
         let mut d = Diagnostic::new(need.rule, secret.path.clone(), message).help(help);

@@ -1451,6 +1451,14 @@ fn regressions_found_by_the_properties() {
             set("l[0]", json!({"name": "n", "x2": [1, 2]})),
             "l:\n  - # c\n    name: \"n\"\n    x2:\n      - 1\n      - 2\n",
         ),
+        // A comment inside a block after a blank line is still the block's: a key added after
+        // the block goes below it, or a block scalar value would take the comment as text.
+        (
+            "m:\n  l:\n    - a\n\n    # note\nspec: 1\n",
+            0,
+            set("m.x", json!("two\nlines")),
+            "m:\n  l:\n    - a\n\n    # note\n  x: |-\n    two\n    lines\nspec: 1\n",
+        ),
         // The comment lines after a block are not its own unless indented inside it.
         (
             "a:\n  b: 1\n# about c\nc: 2\n",

@@ -221,20 +221,28 @@ impl<'t> Doc<'t> {
     /// Just after the line break of the own-line comment lines right below the line holding
     /// `end` that are indented deeper than `col`: they are inside the block that ends at
     /// `end`, and go (remove, replace, move) or stay (insert after it) with it. (Just after
-    /// the line of `end` when there are none.)
+    /// the line of `end` when there are none.) Blank lines between such comments are inside
+    /// too: a key inserted after the block must not land between them, where a block scalar
+    /// value would swallow the comment.
     fn block_end(&self, end: usize, col: usize) -> usize {
         let mut at = self.next_line(end);
-        while at < self.text.len() {
-            let rest = &self.text[at..];
-            let first = at + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+        let mut probe = at;
+        while probe < self.text.len() {
+            let rest = &self.text[probe..];
+            let first = probe + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+            if self.text[first..].starts_with(['\n', '\r']) {
+                probe = self.next_line(first);
+                continue;
+            }
             let own_comment = self
                 .comments
                 .binary_search_by_key(&first, |c| c.span.start)
                 .is_ok_and(|i| self.comments[i].own_line);
-            if !own_comment || first - at <= col {
+            if !own_comment || first - probe <= col {
                 break;
             }
-            at = self.next_line(first);
+            probe = self.next_line(first);
+            at = probe;
         }
         at
     }

@@ -544,18 +544,34 @@ impl<'t> Old<'t> {
     /// Just after the own-line comment lines right below the line of `end` indented deeper
     /// than `col` (inside the block that ends at `end`).
     fn block_end(&self, end: usize, col: usize) -> usize {
+        self.comments_below(end, col, false)
+    }
+
+    /// Where new lines after a block may go: past its deeper comment lines, also those after
+    /// blank lines (a block scalar added above them would take them as text).
+    fn insertion_point(&self, end: usize, col: usize) -> usize {
+        self.comments_below(end, col, true)
+    }
+
+    fn comments_below(&self, end: usize, col: usize, through_blank_lines: bool) -> usize {
         let mut at = self.next_line(end);
-        while at < self.text.len() {
-            let rest = &self.text[at..];
-            let first = at + (rest.len() - rest.trim_start_matches(' ').len());
+        let mut probe = at;
+        while probe < self.text.len() {
+            let rest = &self.text[probe..];
+            let first = probe + (rest.len() - rest.trim_start_matches(' ').len());
+            if through_blank_lines && self.text[first..].starts_with('\n') {
+                probe = self.next_line(first);
+                continue;
+            }
             let own_comment = self
                 .comments
                 .iter()
                 .any(|c| c.own_line && c.span.start == first);
-            if !own_comment || first - at <= col {
+            if !own_comment || first - probe <= col {
                 break;
             }
-            at = self.next_line(first);
+            probe = self.next_line(first);
+            at = probe;
         }
         at
     }
@@ -824,7 +840,7 @@ impl<'t> Old<'t> {
         };
         let end = self.content_end(&place.node);
         Expect::Inserted {
-            within: (from, self.block_end(end, self.column(place.start))),
+            within: (from, self.insertion_point(end, self.column(place.start))),
         }
     }
 

@@ -221,16 +221,26 @@ impl<'t> Doc<'t> {
     /// Just after the line break of the own-line comment lines right below the line holding
     /// `end` that are indented deeper than `col`: they are inside the block that ends at
     /// `end`, and go (remove, replace, move) or stay (insert after it) with it. (Just after
-    /// the line of `end` when there are none.) Blank lines between such comments are inside
-    /// too: a key inserted after the block must not land between them, where a block scalar
-    /// value would swallow the comment.
+    /// the line of `end` when there are none.)
     fn block_end(&self, end: usize, col: usize) -> usize {
+        self.comments_below(end, col, false)
+    }
+
+    /// Where lines inserted after the block ending at `end` go: [`Self::block_end`], and past
+    /// deeper comment lines after blank lines too. Such a comment stays where it is when its
+    /// block is removed or replaced, but a key inserted above it would end there, and a block
+    /// scalar value would take the comment as its text.
+    fn insertion_point(&self, end: usize, col: usize) -> usize {
+        self.comments_below(end, col, true)
+    }
+
+    fn comments_below(&self, end: usize, col: usize, through_blank_lines: bool) -> usize {
         let mut at = self.next_line(end);
         let mut probe = at;
         while probe < self.text.len() {
             let rest = &self.text[probe..];
             let first = probe + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
-            if self.text[first..].starts_with(['\n', '\r']) {
+            if through_blank_lines && self.text[first..].starts_with(['\n', '\r']) {
                 probe = self.next_line(first);
                 continue;
             }
@@ -736,7 +746,7 @@ impl<'t> Doc<'t> {
 
     /// Insert `lines` (at column `col`) after the block ending at `end`.
     fn append_lines(&self, end: usize, col: usize, lines: String) -> Splice {
-        let at = self.block_end(end, col);
+        let at = self.insertion_point(end, col);
         if at == self.text.len() && !self.text.ends_with('\n') {
             Splice::new(
                 at,

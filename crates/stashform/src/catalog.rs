@@ -477,20 +477,12 @@ fn allowed_values(usage: &str) -> Vec<String> {
 pub fn addons() -> &'static [Addon] {
     static CELL: OnceLock<Vec<Addon>> = OnceLock::new();
     CELL.get_or_init(|| {
-        // Read with the YAML loader, as the CRD data is (see `schema`): no serde deserializers
-        // in the wasm builds.
-        let loaded = yaml::load(include_str!("../data/addons.json"));
-        debug_assert!(
-            loaded.diagnostics.is_empty(),
-            "vendored addon catalog loads"
-        );
-        loaded.documents.first().map_or_else(Vec::new, |document| {
-            document
-                .root
-                .items()
-                .iter()
-                .map(Addon::from_vendored)
-                .collect()
+        // Read by `source::json`, as the CRD data is (see `schema`): no serde deserializers in
+        // the wasm builds.
+        let data = crate::source::json::read(include_str!("../data/addons.json"));
+        debug_assert!(data.is_some(), "vendored addon catalog reads");
+        data.map_or_else(Vec::new, |root| {
+            root.items().iter().map(Addon::from_vendored).collect()
         })
     })
 }

@@ -59,7 +59,7 @@ impl Path {
                     let close = text[i..].find(']')? + i;
                     let inner = &text[i + 1..close];
                     if inner.starts_with('"') {
-                        let (key, rest) = unquote_json(&text[i + 1..])?;
+                        let (key, rest) = crate::source::json::string(&text[i + 1..])?;
                         segments.push(Segment::Key(key));
                         i = text.len() - rest.strip_prefix(']')?.len();
                     } else {
@@ -98,49 +98,6 @@ impl fmt::Display for Path {
         }
         Ok(())
     }
-}
-
-/// The JSON string at the start of `text` (what `Display` writes for a key that is not plain)
-/// and the text after it. By hand rather than `serde_json::from_str`, whose deserializer would
-/// otherwise be linked into the page for this alone.
-fn unquote_json(text: &str) -> Option<(String, &str)> {
-    let mut chars = text.strip_prefix('"')?.char_indices();
-    let mut out = String::new();
-    let hex = |chars: &mut std::str::CharIndices<'_>| -> Option<u32> {
-        (0..4).try_fold(0, |n, _| Some(n * 16 + chars.next()?.1.to_digit(16)?))
-    };
-    while let Some((at, c)) = chars.next() {
-        match c {
-            '"' => return Some((out, &text[at + 2..])),
-            '\\' => out.push(match chars.next()?.1 {
-                'b' => '\u{8}',
-                'f' => '\u{c}',
-                'n' => '\n',
-                'r' => '\r',
-                't' => '\t',
-                'u' => {
-                    let unit = hex(&mut chars)?;
-                    if (0xd800..0xdc00).contains(&unit) {
-                        // A surrogate pair: `\uD83D\uDE00`.
-                        if chars.next()?.1 != '\\' || chars.next()?.1 != 'u' {
-                            return None;
-                        }
-                        let low = hex(&mut chars)?
-                            .checked_sub(0xdc00)
-                            .filter(|l| *l < 0x400)?;
-                        char::from_u32(0x10000 + ((unit - 0xd800) << 10) + low)?
-                    } else {
-                        char::from_u32(unit)?
-                    }
-                }
-                other @ ('"' | '\\' | '/') => other,
-                _ => return None,
-            }),
-            c if c < ' ' => return None,
-            c => out.push(c),
-        }
-    }
-    None
 }
 
 fn is_plain_key(key: &str) -> bool {

@@ -105,8 +105,8 @@ struct Bundle {
 
 const CRDS_JSON: &str = include_str!("../../data/crds.json");
 
-// The vendored JSON is read with the YAML loader every face already carries (JSON is YAML's
-// flow style), not serde_json's derived deserializers: those cost the page about 70 KB of code.
+// The vendored JSON is read by `source::json`, not serde_json's derived deserializers: those
+// cost the page about 70 KB of code.
 // Keys the walker does not use (`readOnly`, `anyOf`, ...) are skipped, as serde would.
 impl Bundle {
     fn from_node(node: &Node) -> Self {
@@ -213,16 +213,15 @@ impl Schema {
 fn crds() -> &'static [Crd] {
     static CELL: OnceLock<Vec<Crd>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let loaded = crate::source::yaml::load(CRDS_JSON);
-        debug_assert!(loaded.diagnostics.is_empty(), "vendored CRD data loads");
-        let mut bundle = loaded
-            .documents
-            .first()
-            .map(|document| Bundle::from_node(&document.root))
-            .unwrap_or(Bundle {
+        let data = crate::source::json::read(CRDS_JSON);
+        debug_assert!(data.is_some(), "vendored CRD data reads");
+        let mut bundle = data.as_ref().map_or(
+            Bundle {
                 defs: Vec::new(),
                 kinds: Vec::new(),
-            });
+            },
+            Bundle::from_node,
+        );
         // A def refers only to earlier defs: resolve them in order, each then shared.
         let mut defs: Vec<Arc<Schema>> = Vec::with_capacity(bundle.defs.len());
         for mut def in std::mem::take(&mut bundle.defs) {

@@ -11,8 +11,8 @@ import { pathToFileURL } from 'node:url';
 
 import { freshProject, runProcess } from './helpers.mjs';
 
-const TEXT = 'apiVersion: v1\nkind: Secret\n';
-const EXPECTED = [{ index: 0, apiVersion: 'v1', kind: 'Secret', checked: false, offset: 0 }];
+const TEXT = 'apiVersion: v1\nkind: ConfigMap\n';
+const EXPECTED = [{ index: 0, apiVersion: 'v1', kind: 'ConfigMap', checked: false, offset: 0 }];
 
 // One project whose package has no stashform_bg.wasm of its own: only what `init` is given can
 // work, and the module is given from a copy outside the project.

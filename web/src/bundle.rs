@@ -447,25 +447,32 @@ pub fn render(root: Node) -> Option<String> {
 /// and mentions a Secret): then nothing may leave.
 #[must_use]
 pub fn redact(text: &str) -> Option<String> {
-    // No Secret without the word (a backslash could spell it in a double-quoted escape): the
-    // common case costs a substring search, not a load, on every keystroke.
-    if !text.contains("Secret") && !text.contains('\\') {
+    if !may_hold_secret(text) {
         return Some(text.to_owned());
     }
     let loaded = yaml::load(text);
-    if loaded
+    let loads = !loaded
         .diagnostics
         .iter()
-        .any(|d| d.severity == Severity::Error)
-    {
-        return (!text.contains("Secret")).then(|| text.to_owned());
+        .any(|d| d.severity == Severity::Error);
+    redact_loaded(text, loads.then_some(loaded.documents.as_slice()))
+}
+
+/// [`redact`] for a text already loaded (the page's current document, on every keystroke):
+/// `documents` are what it loads to, `None` when it has YAML errors.
+#[must_use]
+pub fn redact_loaded(text: &str, documents: Option<&[Document]>) -> Option<String> {
+    if !may_hold_secret(text) {
+        return Some(text.to_owned());
     }
+    let Some(documents) = documents else {
+        return (!text.contains("Secret")).then(|| text.to_owned());
+    };
     let mut current: Option<(String, Vec<Document>)> = None;
-    let documents = loaded.documents;
     for i in 0..documents.len() {
         let (now_text, now_documents) = match &current {
             Some((t, d)) => (t.as_str(), d.as_slice()),
-            None => (text, documents.as_slice()),
+            None => (text, documents),
         };
         let root = &now_documents[i].root;
         if kind(root) != "Secret" {
@@ -476,7 +483,7 @@ pub fn redact(text: &str) -> Option<String> {
             for (key, value) in root.get(field).map(Node::entries).unwrap_or_default() {
                 let hidden = match &value.value {
                     Value::Null => true,
-                    Value::Str(s) => s.is_empty() || s == SECRET_PLACEHOLDER,
+                    Value::Str(s) => stashform::secrets::is_blank(s),
                     _ => false,
                 };
                 if !hidden {
@@ -494,6 +501,12 @@ pub fn redact(text: &str) -> Option<String> {
         current = Some((t, l.documents));
     }
     Some(current.map_or_else(|| text.to_owned(), |(t, _)| t))
+}
+
+/// No Secret without the word (a backslash could spell it in a double-quoted escape): the
+/// common case costs a substring search, not a load.
+fn may_hold_secret(text: &str) -> bool {
+    text.contains("Secret") || text.contains('\\')
 }
 
 /// The `kubectl create secret generic` command that makes the Secret `root` describes (its

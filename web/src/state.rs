@@ -128,6 +128,8 @@ pub struct Doc {
     pub documents: Vec<Document>,
     /// The text has YAML errors: `documents` are from an earlier text.
     pub stale: bool,
+    /// The text loads without a YAML error: `documents` are exactly its own.
+    pub loads: bool,
     /// Every diagnostic of `text`, located (UTF-16 columns, as the browser counts).
     pub diagnostics: Vec<Located>,
     /// The byte span and severity of each of `diagnostics` (same order): the pane's squiggles.
@@ -142,6 +144,12 @@ impl Doc {
     pub fn new(text: String, previous: Option<&Doc>) -> Self {
         let loaded = yaml::load(&text);
         Self::from_loaded(text, loaded, previous)
+    }
+
+    /// The documents of `text` when it loads without a YAML error.
+    #[must_use]
+    pub fn own_documents(&self) -> Option<&[Document]> {
+        self.loads.then_some(self.documents.as_slice())
     }
 
     /// [`Doc::new`] for a text already loaded (`loaded` is what `text` loads to).
@@ -177,6 +185,7 @@ impl Doc {
             text,
             documents,
             stale,
+            loads: !fatal,
             diagnostics,
             marks,
             fixes,

@@ -98,11 +98,13 @@ pub fn App(props: &AppProps) -> Html {
 
     // The draft: saved on every change of a text (always the current view's: every change
     // shows its view), secret values replaced by a placeholder (a text where they cannot be
-    // found is not saved).
+    // found is not saved). The documents the check loaded are reused: no second load per
+    // keystroke.
     {
         let state = state.clone();
         use_effect_with(state.revision, move |_| {
-            if !embedded && let Some(text) = bundle::redact(&state.doc().text) {
+            let doc = state.doc();
+            if !embedded && let Some(text) = bundle::redact_loaded(&doc.text, doc.own_documents()) {
                 browser::save(&draft_key(state.view), &text);
             }
         });

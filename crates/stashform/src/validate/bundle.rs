@@ -488,32 +488,26 @@ fn keys(summaries: &[Summary], out: &mut Vec<Diagnostic>) {
             list.push_str(key);
             list.push('`');
         }
-        let all = match (absent.is_empty(), empty.is_empty()) {
-            (false, false) => format!("{absent} and {empty}"),
-            _ => format!("{absent}{empty}"),
+        let (all, listed) = match (absent.is_empty(), empty.is_empty()) {
+            (false, true) => (absent.clone(), format!("no {absent}")),
+            (true, false) => (empty.clone(), format!("no value for {empty}")),
+            _ => (
+                format!("{absent} and {empty}"),
+                format!("no {absent} and no value for {empty}"),
+            ),
         };
-        let listed = match (absent.is_empty(), empty.is_empty()) {
-            (false, true) => format!("no {absent}"),
-            (true, false) => format!("no value for {empty}"),
-            _ => format!("no {absent} and no value for {empty}"),
-        };
-        let (message, help) = if std::ptr::eq(need.rule, &registry::ENCRYPTION_SECRET_KEY_MISSING) {
-            (
-                format!(
-                    "Secret `{}` has {listed}: the Restic backups and restores that encrypt with it fail",
-                    secret.name
-                ),
-                format!("give {all} under `stringData` (or base64 under `data`)"),
+        let message = if std::ptr::eq(need.rule, &registry::ENCRYPTION_SECRET_KEY_MISSING) {
+            format!(
+                "Secret `{}` has {listed}: the Restic backups and restores that encrypt with it fail",
+                secret.name
             )
         } else {
-            (
-                format!(
-                    "Secret `{}` has {listed}, which {} needs",
-                    secret.name, need.by
-                ),
-                format!("give {all} under `stringData` (or base64 under `data`)"),
+            format!(
+                "Secret `{}` has {listed}, which {} needs",
+                secret.name, need.by
             )
         };
+        let help = format!("give {all} under `stringData` (or base64 under `data`)");
         let mut d = Diagnostic::new(need.rule, secret.path.clone(), message).help(help);
         d.document = secret.document;
         d.span = Some(secret.span);

@@ -1,5 +1,6 @@
 //! The keys KubeStash reads from the Secrets a bundle's objects name: the restic password of
-//! an encryption Secret and the credentials of a BackupStorage's provider. The one list the
+//! an encryption Secret and the credentials of a BackupStorage's provider, from the table of
+//! storage providers ([`STORAGE_PROVIDERS`]: also what each needs in its block). The one list the
 //! bundle rules (`validate::bundle`) and the faces (the page's setup view) share.
 
 /// What the page writes in place of a secret value in share links and stored drafts (secrets
@@ -33,10 +34,45 @@ pub const RESTIC_PASSWORD: &str = "RESTIC_PASSWORD";
 /// ```
 #[must_use]
 pub fn credential_keys(provider: &str) -> &'static [&'static str] {
-    match provider {
-        "s3" => &["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
-        "gcs" => &["GOOGLE_PROJECT_ID", "GOOGLE_SERVICE_ACCOUNT_JSON_KEY"],
-        "azure" => &["AZURE_ACCOUNT_KEY"],
-        _ => &[],
-    }
+    STORAGE_PROVIDERS
+        .iter()
+        .find(|p| p.name == provider)
+        .map_or(&[], |p| p.credentials)
 }
+
+/// A storage provider KubeStash supports, and what it needs.
+#[derive(Debug)]
+pub struct StorageProvider {
+    /// The value of `spec.storage.provider`, and the name of its block.
+    pub name: &'static str,
+    /// Fields of its block without which it cannot reach its storage.
+    pub needs: &'static [&'static str],
+    /// The keys its credentials Secret must hold ([`credential_keys`]).
+    pub credentials: &'static [&'static str],
+}
+
+/// The providers of kubestash/apimachinery `apis/storage/v1alpha1/types.go` (the CRD has no
+/// enum; swift, b2 and rest are commented out there): one table for the storage advice
+/// (`storage-incomplete`), the bundle's credential keys and the page.
+pub const STORAGE_PROVIDERS: &[StorageProvider] = &[
+    StorageProvider {
+        name: "local",
+        needs: &["mountPath"],
+        credentials: &[],
+    },
+    StorageProvider {
+        name: "s3",
+        needs: &["bucket"],
+        credentials: &["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
+    },
+    StorageProvider {
+        name: "gcs",
+        needs: &["bucket"],
+        credentials: &["GOOGLE_PROJECT_ID", "GOOGLE_SERVICE_ACCOUNT_JSON_KEY"],
+    },
+    StorageProvider {
+        name: "azure",
+        needs: &["storageAccount", "container"],
+        credentials: &["AZURE_ACCOUNT_KEY"],
+    },
+];

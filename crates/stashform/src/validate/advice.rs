@@ -4,6 +4,7 @@
 use crate::catalog::{self, Catalog, Direction};
 use crate::diagnostic::{Anchor, Correct, Diagnostic, Path};
 use crate::registry;
+use crate::secrets::STORAGE_PROVIDERS;
 use crate::source::node::{Node, Value};
 
 pub fn check(kind: &str, root: &Node, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
@@ -218,15 +219,6 @@ fn names_a_database(args: &str) -> bool {
     false
 }
 
-/// The providers KubeStash supports (`apis/storage/v1alpha1/types.go`; the CRD has no enum, and
-/// swift, b2 and rest are commented out there) and what each needs to reach its storage.
-const PROVIDERS: &[(&str, &[&str])] = &[
-    ("local", &["mountPath"]),
-    ("s3", &["bucket"]),
-    ("gcs", &["bucket"]),
-    ("azure", &["storageAccount", "container"]),
-];
-
 /// A BackupStorage whose `spec.storage` cannot reach a storage (`storage-incomplete`): no or
 /// an unsupported provider, no block for it, a block without what the provider needs (a
 /// bucket, an account and container, a mount path and a volume), and blocks of other providers,
@@ -240,7 +232,7 @@ fn storage(spec: &Node, spec_path: &Path, out: &mut Vec<Diagnostic>) {
     let incomplete =
         |path: Path, message: String| Diagnostic::new(&registry::STORAGE_INCOMPLETE, path, message);
     let provider = storage.str_at("provider").unwrap_or_default();
-    let Some((_, needs)) = PROVIDERS.iter().find(|(name, _)| *name == provider) else {
+    let Some(known) = STORAGE_PROVIDERS.iter().find(|p| p.name == provider) else {
         let mut d = if provider.is_empty() {
             incomplete(
                 storage_path().key("provider"),
@@ -253,7 +245,7 @@ fn storage(spec: &Node, spec_path: &Path, out: &mut Vec<Diagnostic>) {
                 format!("KubeStash has no storage provider `{provider}`"),
             )
         };
-        let names = PROVIDERS.iter().map(|(name, _)| *name);
+        let names = STORAGE_PROVIDERS.iter().map(|p| p.name);
         // Stash v1's backends that KubeStash's API keeps only as comments: no near name.
         let dropped = ["swift", "b2", "rest"].contains(&provider.to_ascii_lowercase().as_str());
         if dropped {
@@ -273,7 +265,7 @@ fn storage(spec: &Node, spec_path: &Path, out: &mut Vec<Diagnostic>) {
     };
     for (key, _) in storage.entries() {
         let name = key.name.as_str();
-        if name != provider && PROVIDERS.iter().any(|(p, _)| *p == name) {
+        if name != provider && STORAGE_PROVIDERS.iter().any(|p| p.name == name) {
             out.push(
                 incomplete(
                     storage_path().key(name),
@@ -294,7 +286,8 @@ fn storage(spec: &Node, spec_path: &Path, out: &mut Vec<Diagnostic>) {
         );
         return;
     };
-    let missing: Vec<&str> = needs
+    let missing: Vec<&str> = known
+        .needs
         .iter()
         .copied()
         .filter(|field| block.str_at(field).is_none_or(str::is_empty))

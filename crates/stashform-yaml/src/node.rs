@@ -147,10 +147,8 @@ impl Node {
                 .or_else(|_| u64::try_from(*i).map(J::from))
                 .unwrap_or_else(|_| J::String(i.to_string())),
             Value::Float(f) => {
-                if f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15 {
-                    // Go's encoding/json writes 1.0 as `1`, which then decodes as an integer.
-                    #[expect(clippy::cast_possible_truncation, reason = "integral and under 9e15")]
-                    J::from(*f as i64)
+                if let Some(whole) = json_integer(*f) {
+                    J::from(whole)
                 } else {
                     serde_json::Number::from_f64(*f).map_or(J::Null, J::Number)
                 }
@@ -184,9 +182,8 @@ impl Node {
                 out.push_str(&i.to_string());
             }
             Value::Int(i) => write_json_string(&i.to_string(), out),
-            Value::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15 => {
-                #[expect(clippy::cast_possible_truncation, reason = "integral and under 9e15")]
-                out.push_str(&(*f as i64).to_string());
+            Value::Float(f) if let Some(whole) = json_integer(*f) => {
+                out.push_str(&whole.to_string());
             }
             Value::Float(f) if f.is_finite() => out.push_str(zmij::Buffer::new().format_finite(*f)),
             Value::Float(_) => out.push_str("null"),
@@ -263,6 +260,13 @@ impl Node {
         };
         Node::new(value, Span::default())
     }
+}
+
+/// A float that JSON carries as an integer: Go's encoding/json writes 1.0 as `1`, which then
+/// decodes as an integer.
+fn json_integer(f: f64) -> Option<i64> {
+    #[expect(clippy::cast_possible_truncation, reason = "integral and under 9e15")]
+    (f.is_finite() && f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
 }
 
 /// `text` as a JSON string, escaped as serde_json escapes it.
